@@ -1,0 +1,271 @@
+/**
+ * The frontmatter of a postmortem (`content/postmortems/<id>.mdx`): the single source of truth for
+ * Astro's content collection, `hindsight validate`, the editors' JSON Schema and the guide's field reference.
+ * Rules that involve only this file live here; rules across files live in `src/lib/integrity`.
+ */
+import { z } from "zod";
+import { actionItemKey, catalogId, personName, postmortemId, tag } from "./identifiers.ts";
+import { ACTION_ITEM_ID } from "./identifiers.ts";
+import { markdownText, webUrl } from "./links.ts";
+import { strictObject } from "./strict-object.ts";
+import { calendarDate, calendarDateMs, instantMs, offsetInstant, timeZone } from "./time.ts";
+import {
+  ACTION_STATUSES,
+  ACTION_TYPES,
+  CAUSE_KINDS,
+  DATA_LOSS,
+  DETECTION_METHODS,
+  DOCUMENT_STATUSES,
+  PRIORITIES,
+  SEVERITIES,
+  TIMELINE_KINDS,
+} from "./vocabulary.ts";
+
+/** The longest summary, in characters: it is shown in lists and search results. */
+export const SUMMARY_MAX = 400;
+/** The longest title, in characters. */
+export const TITLE_MAX = 120;
+/** How far outside the incident window a timeline event may sit before it is probably a typo. */
+export const TIMELINE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+const oneOf = (values: readonly string[]) => (issue: { input?: unknown }) =>
+  `${JSON.stringify(issue.input)} is not allowed — use one of ${values.join(", ")}`;
+
+/** What readers and customers experienced. */
+export const impactSchema = strictObject({
+  /** What users experienced, in plain language (Markdown allowed). */
+  description: markdownText,
+  /** True when people outside the company noticed. */
+  customerFacing: z.boolean({ error: "expected true or false" }),
+  /** How many end users were affected, where known. */
+  usersAffected: z.int({ error: "expected a whole number" }).nonnegative().optional(),
+  /** How many customers (accounts, organisations) were affected, where known. */
+  customersAffected: z.int({ error: "expected a whole number" }).nonnegative().optional(),
+  /** Whether data was lost: none, recovered (lost then restored) or permanent. */
+  dataLoss: z.enum(DATA_LOSS, { error: oneOf(DATA_LOSS) }),
+  /** What data was lost or recovered and how; required unless `dataLoss` is none. */
+  dataLossNote: markdownText.optional(),
+});
+
+/** How the incident was noticed. */
+export const detectionSchema = strictObject({
+  /** The channel that first surfaced the incident. */
+  method: z.enum(DETECTION_METHODS, { error: oneOf(DETECTION_METHODS) }),
+  /** Which alert, report or person, and whether detection could have been faster. */
+  note: markdownText,
+});
+
+/** One event on the incident timeline. */
+export const timelineEventSchema = strictObject({
+  /** When it happened, with its UTC offset. */
+  at: offsetInstant,
+  /** What kind of event it was. */
+  kind: z.enum(TIMELINE_KINDS, { error: oneOf(TIMELINE_KINDS) }),
+  /** What happened, in one or two sentences (Markdown allowed). */
+  text: markdownText,
+});
+
+/** One cause of the incident. */
+export const causeSchema = strictObject({
+  /** The role it played: the trigger, a root cause or a contributing factor. */
+  kind: z.enum(CAUSE_KINDS, { error: oneOf(CAUSE_KINDS) }),
+  /** Id of a category in `content/taxonomy.yaml`. */
+  category: catalogId,
+  /** The cause, described without blame (Markdown allowed). */
+  text: markdownText,
+});
+
+/** What the team learnt. */
+export const lessonsSchema = strictObject({
+  /** What went well and should be kept. */
+  wentWell: z.array(markdownText).default([]),
+  /** What went wrong or made the incident worse. */
+  wentWrong: z.array(markdownText).default([]),
+  /** Where luck, not design, limited the damage. */
+  gotLucky: z.array(markdownText).default([]),
+});
+
+/** One follow-up commitment. */
+export const actionItemSchema = strictObject({
+  /** Short, stable id within the postmortem: A1, A2, … Never reuse or renumber; its global key is `<postmortem-id>#<id>`. */
+  id: z.string({ error: "expected an id such as A1" }).regex(ACTION_ITEM_ID, {
+    error: (issue) => `${JSON.stringify(issue.input)} is not an action-item id — use A1, A2, A3, … in order`,
+  }),
+  /** What will be done, specific and bounded (Markdown allowed). */
+  title: markdownText,
+  /** What it does about the incident: prevent, mitigate, detect or process. */
+  type: z.enum(ACTION_TYPES, { error: oneOf(ACTION_TYPES) }),
+  /** P0 (now) to P3 (when convenient). */
+  priority: z.enum(PRIORITIES, { error: oneOf(PRIORITIES) }),
+  /** Id of the owning team in `content/teams.yaml`. */
+  owner: catalogId,
+  /** The person doing the work, if one is named. */
+  assignee: personName.optional(),
+  /** Where the item stands: open, in-progress, blocked, done or wont-do. */
+  status: z.enum(ACTION_STATUSES, { error: oneOf(ACTION_STATUSES) }),
+  /** The date it is due, YYYY-MM-DD. */
+  due: calendarDate,
+  /** The date it was done; required when status is done, forbidden otherwise. */
+  completed: calendarDate.optional(),
+  /** Why it will not be done; required when status is wont-do. */
+  reason: markdownText.optional(),
+  /** Link to the ticket in the issue tracker. */
+  ticket: webUrl.optional(),
+  /** How we will know the fix worked. */
+  verification: markdownText.optional(),
+});
+
+const frontmatterShape = {
+  /** The headline: what broke, for whom, in plain words. */
+  title: z
+    .string({ error: "expected a title" })
+    .trim()
+    .min(1, { error: "is empty — write a headline that says what broke" })
+    .max(TITLE_MAX, { error: `is longer than ${TITLE_MAX} characters — shorten it; details belong in the summary` }),
+  /** Two or three plain sentences a busy reader can stop after. */
+  summary: z
+    .string({ error: "expected a summary" })
+    .trim()
+    .min(1, { error: "is empty — write two or three plain sentences on what happened and its impact" })
+    .max(SUMMARY_MAX, { error: `is longer than ${SUMMARY_MAX} characters — keep it to two or three sentences; details belong in the body` }),
+  /** SEV1 (critical) to SEV4 (low); see the guide for definitions. */
+  severity: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }),
+  /** Document status: draft, in-review or published. */
+  status: z.enum(DOCUMENT_STATUSES, { error: oneOf(DOCUMENT_STATUSES) }),
+  /** Who wrote the postmortem. */
+  authors: z.array(personName).min(1, { error: "is empty — list at least one author" }),
+  /** Who reviewed it. */
+  reviewers: z.array(personName).default([]),
+  /** Free keywords, lower-case kebab-case, for browsing and search. */
+  tags: z.array(tag).default([]),
+  /** Ids of the affected services in `content/services.yaml`. */
+  services: z.array(catalogId).min(1, { error: "is empty — list at least one affected service" }),
+  /** Ids of the teams involved in `content/teams.yaml`. */
+  teams: z.array(catalogId).min(1, { error: "is empty — list at least one team involved" }),
+  /** The IANA time zone readers think in, for example America/Los_Angeles. */
+  timezone: timeZone,
+  /** When impact began. */
+  started: offsetInstant,
+  /** When someone (or something) noticed. */
+  detected: offsetInstant,
+  /** When impact was stopped or worked around, if it was before resolution. */
+  mitigated: offsetInstant.optional(),
+  /** When service was fully restored; optional only while the document is a draft. */
+  resolved: offsetInstant.optional(),
+  /** What users experienced. */
+  impact: impactSchema,
+  /** How it was noticed. */
+  detection: detectionSchema,
+  /** Events in chronological order. */
+  timeline: z.array(timelineEventSchema).default([]),
+  /** Trigger, root and contributing causes. */
+  causes: z.array(causeSchema).default([]),
+  /** What went well, what went wrong, where we got lucky. */
+  lessons: lessonsSchema.default({ wentWell: [], wentWrong: [], gotLucky: [] }),
+  /** Follow-up commitments. */
+  actionItems: z.array(actionItemSchema).default([]),
+  /** Ids of related postmortems (backlinks are added automatically). */
+  related: z.array(postmortemId).default([]),
+  /** Action items of earlier postmortems that, had they been done, would have prevented or shortened this incident. */
+  priorActionItems: z.array(actionItemKey).default([]),
+  /** Former ids of this postmortem; their URLs redirect here. */
+  aliases: z.array(postmortemId).default([]),
+};
+
+type Frontmatter = z.output<ReturnType<typeof strictObject<typeof frontmatterShape>>>;
+type Issue = { path: (string | number)[]; message: string };
+
+/** Checks the order of the incident's key times. */
+function checkKeyTimes(fm: Frontmatter, add: (issue: Issue) => void): void {
+  const order = ["started", "detected", "mitigated", "resolved"] as const;
+  let previous: (typeof order)[number] | undefined;
+  for (const key of order) {
+    const value = fm[key];
+    if (value === undefined) continue;
+    if (previous !== undefined && instantMs(value) < instantMs(fm[previous]!)) {
+      add({ path: [key], message: `${key} (${value}) is before ${previous} (${fm[previous]}) — the order must be started ≤ detected ≤ mitigated ≤ resolved` });
+    }
+    previous = key;
+  }
+  if (fm.resolved === undefined && fm.status !== "draft") {
+    add({ path: ["resolved"], message: `is required once the postmortem is ${fm.status} — add the time service was fully restored` });
+  }
+}
+
+/** Checks that events are in order and near the incident window. */
+function checkTimeline(fm: Frontmatter, add: (issue: Issue) => void): void {
+  const start = instantMs(fm.started) - TIMELINE_SLACK_MS;
+  const end = instantMs(fm.resolved ?? fm.mitigated ?? fm.detected) + TIMELINE_SLACK_MS;
+  fm.timeline.forEach((event, index) => {
+    const at = instantMs(event.at);
+    const before = fm.timeline[index - 1];
+    if (before && at < instantMs(before.at)) {
+      add({
+        path: ["timeline", index, "at"],
+        message: `event ${index + 1} (${event.at}) is earlier than event ${index} (${before.at}) — keep the timeline in chronological order`,
+      });
+    }
+    if (at < start || at > end) {
+      add({
+        path: ["timeline", index, "at"],
+        message: `event ${index + 1} (${event.at}) is more than a day outside the incident (started ${fm.started}, ended ${fm.resolved ?? fm.mitigated ?? fm.detected}) — check the date`,
+      });
+    }
+  });
+}
+
+/** Rules a published postmortem must meet so that readers can learn from it. */
+function checkCompleteness(fm: Frontmatter, add: (issue: Issue) => void): void {
+  if (fm.status !== "published") return;
+  if (fm.timeline.length === 0) add({ path: ["timeline"], message: "is empty — a published postmortem needs a timeline of what happened" });
+  else if (!fm.timeline.some((e) => e.kind === "trigger" || e.kind === "detection")) {
+    add({ path: ["timeline"], message: "has no trigger or detection event — add the event that started the incident or the moment it was noticed" });
+  }
+  if (!fm.causes.some((c) => c.kind === "root" || c.kind === "contributing")) {
+    add({ path: ["causes"], message: "has no root or contributing cause — a published postmortem must say why it happened" });
+  }
+  if ((fm.severity === "SEV1" || fm.severity === "SEV2") && fm.actionItems.length === 0) {
+    add({ path: ["actionItems"], message: `is empty — a ${fm.severity} postmortem needs at least one follow-up action item` });
+  }
+}
+
+/** Rules on each action item that involve other fields. */
+function checkActionItems(fm: Frontmatter, add: (issue: Issue) => void): void {
+  const startedDay = calendarDateMs(fm.started.slice(0, 10)) - 24 * 60 * 60 * 1000; // any offset's calendar day
+  const seen = new Map<string, number>();
+  fm.actionItems.forEach((item, index) => {
+    const at = (key: string) => ["actionItems", index, key];
+    const first = seen.get(item.id);
+    if (first !== undefined) add({ path: at("id"), message: `"${item.id}" is already used by action item ${first + 1} — give each item its own id` });
+    else seen.set(item.id, index);
+    if (item.status === "done" && item.completed === undefined) add({ path: at("completed"), message: "is required when status is done — add the date it was completed" });
+    if (item.status !== "done" && item.completed !== undefined) add({ path: at("completed"), message: `is only allowed when status is done (it is ${item.status}) — remove it or set status: done` });
+    if (item.status === "wont-do" && item.reason === undefined) add({ path: at("reason"), message: "is required when status is wont-do — say why the item will not be done" });
+    if (item.completed !== undefined && calendarDateMs(item.completed) < startedDay) {
+      add({ path: at("completed"), message: `${item.completed} is before the incident started (${fm.started}) — check the date` });
+    }
+    if (calendarDateMs(item.due) < startedDay) add({ path: at("due"), message: `${item.due} is before the incident started (${fm.started}) — check the date` });
+  });
+}
+
+/** Data loss must be explained when there was any. */
+function checkImpact(fm: Frontmatter, add: (issue: Issue) => void): void {
+  if (fm.impact.dataLoss !== "none" && fm.impact.dataLossNote === undefined) {
+    add({ path: ["impact", "dataLossNote"], message: `is required when dataLoss is ${fm.impact.dataLoss} — say what data was affected and how it was recovered or why it could not be` });
+  }
+}
+
+/** A postmortem's frontmatter, with every rule that involves only this file. */
+export const postmortemSchema = strictObject(frontmatterShape).superRefine((fm, ctx) => {
+  const add = (issue: Issue) => ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input: undefined });
+  checkKeyTimes(fm, add);
+  checkTimeline(fm, add);
+  checkCompleteness(fm, add);
+  checkActionItems(fm, add);
+  checkImpact(fm, add);
+});
+
+export type Postmortem = z.infer<typeof postmortemSchema>;
+export type ActionItem = Postmortem["actionItems"][number];
+export type TimelineEvent = Postmortem["timeline"][number];
+export type Cause = Postmortem["causes"][number];
