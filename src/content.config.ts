@@ -1,0 +1,25 @@
+/** Wires Astro's loaders to the schemas in src/lib/schema. Nothing else belongs here. */
+import { readdirSync } from "node:fs";
+import { defineCollection } from "astro:content";
+import { file, glob } from "astro/loaders";
+import { contentPaths } from "./lib/content-paths.ts";
+import { checkPostmortemFileNames } from "./lib/integrity/files.ts";
+import { formatProblem } from "./lib/integrity/problem.ts";
+import { causeCategorySchema, postmortemSchema, serviceSchema, teamSchema } from "./lib/schema/index.ts";
+
+const paths = contentPaths();
+
+// The glob below only loads .mdx, so a stray .md would vanish silently: refuse to build instead.
+const fileProblems = checkPostmortemFileNames(readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" }), paths.postmortems);
+if (fileProblems.length > 0) throw new Error(`Content errors:\n${fileProblems.map(formatProblem).join("\n")}`);
+
+const postmortems = defineCollection({
+  loader: glob({ pattern: "*.mdx", base: paths.postmortems, generateId: ({ entry }) => entry.replace(/\.mdx$/, "") }),
+  schema: postmortemSchema,
+});
+
+const teams = defineCollection({ loader: file(paths.teams), schema: teamSchema });
+const services = defineCollection({ loader: file(paths.services), schema: serviceSchema });
+const categories = defineCollection({ loader: file(paths.taxonomy), schema: causeCategorySchema });
+
+export const collections = { postmortems, teams, services, categories };

@@ -1,0 +1,43 @@
+/** Runs the real `astro build` on a content folder, as a child process, and reports how it went. */
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, TEST_OUTPUT } from "./paths.ts";
+
+export interface BuildResult {
+  code: number;
+  output: string;
+  dist: string;
+}
+
+/**
+ * Builds `contentDir` into `.test-output/<name>/dist`. Each build gets its own cache folder so that
+ * builds of different content never share Astro's data store.
+ */
+export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const base = join(TEST_OUTPUT, name);
+  const dist = join(base, "dist");
+  rmSync(base, { recursive: true, force: true });
+  mkdirSync(base, { recursive: true });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        HINDSIGHT_CONTENT: contentDir,
+        HINDSIGHT_OUT_DIR: dist,
+        HINDSIGHT_CACHE_DIR: join(base, "cache"),
+        NO_COLOR: "1",
+        FORCE_COLOR: "0",
+        ASTRO_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, output, dist }));
+  });
+}
