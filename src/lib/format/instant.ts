@@ -4,11 +4,11 @@
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone}|${JSON.stringify(options)}`;
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, locale = "en-GB"): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, ...options });
+    f = new Intl.DateTimeFormat(locale, { timeZone, ...options });
     cache.set(key, f);
   }
   return f;
@@ -25,11 +25,15 @@ export function offsetLabel(ms: number, timeZone: string): string {
 
 /** The zone's short name at that instant ("PST", "BST"), falling back to the offset. */
 export function zoneAbbreviation(ms: number, timeZone: string): string {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
-    .formatToParts(ms)
-    .find((p) => p.type === "timeZoneName")?.value;
-  if (name === "GMT" || name === "UTC") return name;
-  return name && !name.startsWith("GMT") ? name : offsetLabel(ms, timeZone);
+  // ICU knows each zone's abbreviation only in some locales (PST in en-US, BST in en-GB).
+  for (const locale of ["en-US", "en-GB"]) {
+    const name = formatter(timeZone, { timeZoneName: "short" }, locale)
+      .formatToParts(ms)
+      .find((p) => p.type === "timeZoneName")?.value;
+    if (name === "GMT" || name === "UTC") return name;
+    if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
+  }
+  return offsetLabel(ms, timeZone);
 }
 
 /** "4 Jan 2016, 20:22 PST" in the given zone. */

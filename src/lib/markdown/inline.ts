@@ -25,7 +25,8 @@ function hardenLinks() {
       for (const child of node.children) {
         if (child.type !== "element") continue;
         if (child.tagName === "a") {
-          const href = String(child.properties["href"] ?? "");
+          const raw = child.properties["href"];
+          const href = typeof raw === "string" ? raw : "";
           if (!isSafeUrl(href)) delete child.properties["href"];
           else if (/^https?:/i.test(href)) child.properties["rel"] = ["noopener", "noreferrer"];
         }

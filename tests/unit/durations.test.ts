@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration, isoDuration } from "../../src/lib/format/duration.ts";
+import { formatInstant, formatUtc, localDate, offsetLabel } from "../../src/lib/format/instant.ts";
+import { computeDurations } from "../../src/lib/postmortem/durations.ts";
+
+const amplitudeLike = {
+  started: "2016-01-04T20:22:00-08:00",
+  detected: "2016-01-04T20:30:00-08:00",
+  mitigated: "2016-01-04T23:37:00-08:00",
+  resolved: "2016-01-11T15:23:00-08:00",
+};
+
+describe("computed durations", () => {
+  it("measures time to mitigate from the start: 3 h 15 min for the dashboard outage", () => {
+    const d = computeDurations(amplitudeLike);
+    expect(formatDuration(d.timeToMitigate!)).toBe("3 h 15 min");
+    expect(isoDuration(d.timeToMitigate!)).toBe("PT3H15M");
+  });
+
+  it("measures time to resolve and the impact window to the resolution", () => {
+    const d = computeDurations(amplitudeLike);
+    expect(formatDuration(d.timeToResolve!)).toBe("6 d 19 h");
+    expect(d.impactWindow).toBe(d.timeToResolve);
+    expect(formatDuration(d.timeToDetect)).toBe("8 min");
+  });
+
+  it("compares instants written with different offsets", () => {
+    const d = computeDurations({ started: "2024-03-01T10:00:00Z", detected: "2024-03-01T11:30:00+01:00" });
+    expect(formatDuration(d.timeToDetect)).toBe("30 min");
+    expect(d.timeToResolve).toBeNull();
+    expect(d.impactWindow).toBeNull();
+  });
+
+  it("falls back to mitigation for the impact window of an unresolved draft", () => {
+    const d = computeDurations({ started: "2024-03-01T10:00:00Z", detected: "2024-03-01T10:01:00Z", mitigated: "2024-03-01T10:21:00Z" });
+    expect(formatDuration(d.impactWindow!)).toBe("21 min");
+  });
+});
+
+describe("duration formatting", () => {
+  it("keeps the two largest units", () => {
+    expect(formatDuration(45_000)).toBe("45 s");
+    expect(formatDuration(20 * 60_000)).toBe("20 min");
+    expect(formatDuration(2 * 3_600_000)).toBe("2 h");
+    expect(formatDuration(3 * 86_400_000)).toBe("3 d");
+    expect(formatDuration(-1)).toBe("—");
+  });
+
+  it("writes ISO 8601 durations for machines", () => {
+    expect(isoDuration(0)).toBe("PT0M");
+    expect(isoDuration(26 * 3_600_000)).toBe("P1DT2H");
+    expect(isoDuration(86_400_000)).toBe("P1D");
+  });
+});
+
+describe("time-zone formatting", () => {
+  it("shows an instant in the postmortem's zone with the zone's name", () => {
+    expect(formatInstant("2016-01-04T20:22:00-08:00", "America/Los_Angeles")).toBe("4 Jan 2016, 20:22 PST");
+    expect(formatInstant("2016-01-05T04:22:00Z", "America/Los_Angeles")).toBe("4 Jan 2016, 20:22 PST");
+  });
+
+  it("follows daylight saving time", () => {
+    expect(formatInstant("2021-07-01T12:00:00Z", "Europe/London")).toBe("1 Jul 2021, 13:00 BST");
+    expect(offsetLabel(Date.parse("2021-07-01T12:00:00Z"), "Asia/Tokyo")).toBe("UTC+09:00");
+    expect(offsetLabel(Date.parse("2016-01-05T04:22:00Z"), "America/Los_Angeles")).toBe("UTC−08:00");
+  });
+
+  it("gives UTC for hover titles and the local calendar day", () => {
+    expect(formatUtc("2016-01-04T20:22:00-08:00")).toBe("2016-01-05 04:22 UTC");
+    expect(localDate("2016-01-04T20:22:00-08:00", "America/Los_Angeles")).toBe("2016-01-04");
+    expect(localDate("2016-01-04T20:22:00-08:00", "UTC")).toBe("2016-01-05");
+  });
+});
