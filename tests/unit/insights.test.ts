@@ -40,7 +40,7 @@ describe("quantiles", () => {
 
   it("summarises a skewed distribution where the mean would mislead", () => {
     const d = distribution([4, 5, 6, 7, 10_000]);
-    expect(d).toEqual({ count: 5, min: 4, median: 6, p90: 6006.4, max: 10_000 });
+    expect(d).toEqual({ count: 5, min: 4, median: 6, p90: expect.closeTo(6002.8, 9), max: 10_000 });
   });
 });
 
