@@ -1,0 +1,12 @@
+/** `/action-items.json`: the ledger, versioned (shape documented in docs/action-items.md). */
+import type { APIRoute } from "astro";
+import { getKnowledgeBase } from "../data/knowledge-base.ts";
+import { getLedger } from "../data/ledger.ts";
+import { ledgerJson } from "../lib/action-items/exports.ts";
+import { indexCatalogs } from "../lib/catalog-index.ts";
+
+export const GET: APIRoute = async ({ site }) => {
+  const [kb, ledger] = await Promise.all([getKnowledgeBase(), getLedger()]);
+  const body = ledgerJson(ledger, { site: site ?? "http://localhost/", generated: new Date().toISOString(), teamName: indexCatalogs(kb.catalogs).teamName });
+  return new Response(JSON.stringify(body, null, 1), { headers: { "Content-Type": "application/json; charset=utf-8" } });
+};

@@ -1,0 +1,101 @@
+import { parse } from "csv-parse/sync";
+import ical from "node-ical";
+import { describe, expect, it } from "vitest";
+import { CSV_COLUMNS, LEDGER_JSON_VERSION, ledgerCsv, ledgerIcs, ledgerJson } from "../../src/lib/action-items/exports.ts";
+import { buildLedger } from "../../src/lib/action-items/ledger.ts";
+import { item, postmortem } from "../fixtures/ledger-content.ts";
+
+const TODAY = "2026-11-26";
+const OPTIONS = { site: "https://hindsight.example.com", generated: "2026-11-26T08:00:00.000Z", teamName: (id: string) => (id === "web-app" ? "Web App (Zürich)" : id) };
+
+/** Titles and reasons with every character that breaks naive CSV or iCalendar writers. */
+const TRICKY_TITLE = 'Rotate the "staging" keys, then audit; café ✓ — 東京';
+const ledger = buildLedger([
+  postmortem("2026-10-01-tricky", [
+    item({ id: "A1", title: TRICKY_TITLE, assignee: "Zoë O'Brien", due: "2026-11-20", priority: "P0" }),
+    item({ id: "A2", title: "Line one,\nline two", status: "wont-do", reason: 'Replaced by "A1", see *notes*', due: "2026-12-01" }),
+    item({ id: "A3", title: "Add the `quota` alert", status: "done", completed: "2026-10-05", due: "2026-10-30" }),
+    item({ id: "A4", title: "Backslash \\ and semicolon; comma, done", status: "in-progress", due: "2026-12-24", ticket: "https://tracker.example.com/OPS-9?a=1&b=2" }),
+  ], { title: 'Keys "leaked", briefly; sorry' }),
+], TODAY);
+
+describe("JSON export", () => {
+  const json = ledgerJson(ledger, OPTIONS);
+
+  it("is versioned and dated", () => {
+    expect(json).toMatchObject({ version: LEDGER_JSON_VERSION, generated: OPTIONS.generated, today: TODAY, summary: ledger.summary });
+  });
+
+  it("gives every item every key, absent values as null, and absolute links", () => {
+    const keys = Object.keys(json.items[0]!).sort();
+    for (const entry of json.items) expect(Object.keys(entry).sort()).toEqual(keys);
+    expect(json.items[0]).toMatchObject({
+      key: "2026-10-01-tricky#A1",
+      titleText: TRICKY_TITLE,
+      ownerName: "Web App (Zürich)",
+      assignee: "Zoë O'Brien",
+      completed: null,
+      overdue: true,
+      daysOverdue: 6,
+      postmortem: { url: "https://hindsight.example.com/postmortems/2026-10-01-tricky/" },
+    });
+  });
+
+  it("survives a JSON round trip unchanged", () => {
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe("CSV export", () => {
+  const csv = ledgerCsv(ledger, OPTIONS);
+
+  it("starts with a UTF-8 byte-order mark and ends records with CRLF", () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split("\r\n")[0]).toBe(`\uFEFF${CSV_COLUMNS.map(([name]) => name).join(",")}`);
+  });
+
+  it("parses back with csv-parse to the same values, quotes, commas, newlines and non-ASCII included", () => {
+    const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records).toHaveLength(4);
+    expect(records[0]).toMatchObject({
+      key: "2026-10-01-tricky#A1",
+      postmortem_title: 'Keys "leaked", briefly; sorry',
+      title: TRICKY_TITLE,
+      owner_name: "Web App (Zürich)",
+      assignee: "Zoë O'Brien",
+      overdue: "yes",
+      days_overdue: "6",
+      url: "https://hindsight.example.com/postmortems/2026-10-01-tricky/#item-A1",
+    });
+    expect(records[1]).toMatchObject({ title: "Line one,\nline two", reason: 'Replaced by "A1", see notes', status: "wont-do" });
+    expect(records[2]).toMatchObject({ title: "Add the quota alert", completed: "2026-10-05", days_to_close: "4" });
+    expect(records[3]).toMatchObject({ title: "Backslash \\ and semicolon; comma, done", ticket: "https://tracker.example.com/OPS-9?a=1&b=2" });
+  });
+});
+
+describe("iCalendar export", () => {
+  const text = ledgerIcs(ledger, OPTIONS);
+  const events = Object.values(ical.sync.parseICS(text)).filter((c) => c.type === "VEVENT");
+
+  it("has one entry per outstanding item and none for done or won't-do items", () => {
+    expect(events.map((e) => e.uid).sort()).toEqual(["2026-10-01-tricky-A1@hindsight.example.com", "2026-10-01-tricky-A4@hindsight.example.com"]);
+  });
+
+  it("puts each entry on its due date as an all-day event with a link back to the postmortem", () => {
+    const first = events.find((e) => e.uid.includes("-A1@"));
+    expect(first?.start.dateOnly).toBe(true);
+    const start = first!.start;
+    expect([start.getFullYear(), start.getMonth() + 1, start.getDate()]).toEqual([2026, 11, 20]);
+    const url: unknown = first?.url;
+    expect(typeof url === "string" ? url : (url as { val: string }).val).toBe("https://hindsight.example.com/postmortems/2026-10-01-tricky/#item-A1");
+  });
+
+  it("parses back with node-ical to the same summary and description, special characters included", () => {
+    const first = events.find((e) => e.uid.includes("-A1@"));
+    const fourth = events.find((e) => e.uid.includes("-A4@"));
+    expect(first?.summary).toBe(`[P0] ${TRICKY_TITLE}`);
+    expect(fourth?.summary).toBe("[P2] Backslash \\ and semicolon; comma, done");
+    expect(first?.description).toContain("Owner: Web App (Zürich) (Zoë O'Brien)");
+    expect(first?.description).toContain('From: Keys "leaked", briefly; sorry (2026-10-01)');
+  });
+});
