@@ -4,6 +4,9 @@ import { join } from "node:path";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const TEST_OUTPUT = join(ROOT, ".test-output");
-/** The sample knowledge base (content/), built once per test run by the global setup. */
-export const SAMPLE_DIST = join(TEST_OUTPUT, "sample", "dist");
+/**
+ * The sample knowledge base (content/), built once per test run by the global setup. Each run builds
+ * into its own folder (named in HINDSIGHT_SAMPLE_DIST) so that two runs at once never share output.
+ */
+export const SAMPLE_DIST = process.env["HINDSIGHT_SAMPLE_DIST"] ?? join(TEST_OUTPUT, "sample", "dist");
 export const FIXTURES = join(ROOT, "tests", "fixtures");

@@ -27,6 +27,8 @@ export function buildSite(name: string, contentDir: string, env: Record<string, 
         HINDSIGHT_CONTENT: contentDir,
         HINDSIGHT_OUT_DIR: dist,
         HINDSIGHT_CACHE_DIR: join(base, "cache"),
+        // vitest sets NODE_ENV=test, which would make Astro treat the build as development (drafts included).
+        NODE_ENV: "production",
         NO_COLOR: "1",
         FORCE_COLOR: "0",
         ASTRO_TELEMETRY_DISABLED: "1",
