@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
+import pagefind from "./src/integrations/pagefind.ts";
 
 export default defineConfig({
   site: process.env["HINDSIGHT_SITE"] ?? "https://hindsight.example.com",
@@ -9,6 +10,6 @@ export default defineConfig({
   trailingSlash: "always",
   // External stylesheets keep pages free of inline styles, so the Content-Security-Policy needs no unsafe-inline.
   build: { format: "directory", inlineStylesheets: "never" },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,88 @@
+/**
+ * Builds the search index after the site is written: pagefind's Node API over the build output,
+ * every response checked for errors, pagefind always closed, and the number of indexed pages compared
+ * with the number of published postmortems so that no postmortem silently drops out of search.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import * as pagefind from "pagefind";
+import { contentPaths } from "../lib/content-paths.ts";
+import { countPublishedPostmortems } from "../lib/search/expected-pages.ts";
+
+export interface SearchIndexResult {
+  /** Pages in the written index. */
+  pages: number;
+  /** Where the index was written. */
+  outputPath: string;
+}
+
+function check(step: string, errors: string[]): void {
+  if (errors.length > 0) {
+    throw new Error(`Search index: pagefind failed while ${step}:\n  ${errors.join("\n  ")}\nFix the cause above and build again.`);
+  }
+}
+
+/** Pages in a written index, summed over languages (pagefind writes one index per `<html lang>`). */
+async function indexedPageCount(outputPath: string): Promise<number> {
+  const entryFile = join(outputPath, "pagefind-entry.json");
+  const entry = JSON.parse(await readFile(entryFile, "utf8")) as { languages?: Record<string, { page_count?: number }> };
+  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+}
+
+/**
+ * Indexes the built site in `siteDir` into `siteDir/pagefind/` and checks that it holds `expectedPages` pages.
+ * Throws on any pagefind error or a wrong page count; closes pagefind in every case.
+ */
+export async function buildSearchIndex(siteDir: string, expectedPages: number): Promise<SearchIndexResult> {
+  try {
+    const created = await pagefind.createIndex({});
+    check("starting", created.errors);
+    const { index } = created;
+    if (!index) throw new Error("Search index: pagefind started but returned no index and no error. Reinstall dependencies (npm ci) and build again.");
+
+    const added = await index.addDirectory({ path: siteDir });
+    check(`indexing ${siteDir}`, added.errors);
+
+    const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
+    check("writing the index", written.errors);
+
+    const pages = await indexedPageCount(written.outputPath);
+    if (pages !== expectedPages) {
+      throw new Error(
+        `Search index: ${pages} pages were indexed but ${expectedPages} postmortems are published. ` +
+          "Every postmortem page must render its content inside one element with data-pagefind-body " +
+          "(src/layouts/PostmortemLayout.astro), and no other page may carry that attribute.",
+      );
+    }
+    return { pages, outputPath: written.outputPath };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export interface PagefindIntegrationOptions {
+  /** How many pages the index must hold; by default the number of postmortems the content folder publishes. */
+  expectedPages?: () => number;
+}
+
+/** The Astro integration: indexes the output of every production build. */
+export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
+  const expectedPages = options.expectedPages ?? (() => countPublishedPostmortems(contentPaths().postmortems));
+  // Counted when the build starts, when the content collections are read, not after rendering.
+  let expected = 0;
+  return {
+    name: "hindsight:pagefind",
+    hooks: {
+      "astro:build:start": () => {
+        expected = expectedPages();
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const started = performance.now();
+        const result = await buildSearchIndex(fileURLToPath(dir), expected);
+        logger.info(`Indexed ${result.pages} postmortems for search in ${Math.round(performance.now() - started)} ms.`);
+      },
+    },
+  };
+}

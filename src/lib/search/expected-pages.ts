@@ -1,0 +1,37 @@
+/**
+ * How many pages the search index must hold: one per postmortem a build publishes. Counted from the
+ * content files, independently of the rendered HTML, so a layout that loses `data-pagefind-body`
+ * cannot shrink the expectation along with the index.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { isVisible } from "../postmortem/visibility.ts";
+import { DOCUMENT_STATUSES, type DocumentStatus } from "../schema/vocabulary.ts";
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** The document status in a postmortem file's frontmatter, or undefined when it cannot be read. */
+export function frontmatterStatus(source: string): DocumentStatus | undefined {
+  const block = FRONTMATTER.exec(source)?.[1];
+  if (block === undefined) return undefined;
+  try {
+    const data: unknown = parse(block);
+    const status = typeof data === "object" && data !== null && "status" in data ? data.status : undefined;
+    return (DOCUMENT_STATUSES as readonly unknown[]).includes(status) ? (status as DocumentStatus) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The number of postmortems in `postmortemsDir` (the `*.mdx` files the content collection loads) that a
+ * production build publishes. A file whose status cannot be read counts as published: the build has
+ * already validated every file, and overcounting makes the index check fail loudly rather than pass quietly.
+ */
+export function countPublishedPostmortems(postmortemsDir: string): number {
+  return readdirSync(postmortemsDir)
+    .filter((name) => name.endsWith(".mdx"))
+    .map((name) => frontmatterStatus(readFileSync(join(postmortemsDir, name), "utf8")))
+    .filter((status) => status === undefined || isVisible(status, { includeDrafts: false })).length;
+}
