@@ -1,0 +1,246 @@
+/**
+ * Geometry of the timeline picture on a postmortem page: the impact window, the key times, the events
+ * and the durations, laid out as plain numbers so the component only draws and tests can measure.
+ *
+ * The time axis has two modes:
+ * - `linear` for incidents without long quiet stretches: position is proportional to time, with clock ticks.
+ * - `compressed` when the incident lasts more than two hours and one quiet stretch takes more than a third of
+ *   it (a week-long outage whose first hour holds most events). The axis is then piecewise linear
+ *   (d3's polylinear scale): each stretch between two consecutive instants gets a width that grows with the
+ *   logarithm of its length, so a 2-minute step and a 5-day wait are both visible, and every stretch of an hour
+ *   or more is marked with a break sign and its real length. Durations are always labelled in words, so the
+ *   picture never has to be measured.
+ */
+import { scaleLinear } from "d3-scale";
+import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from "d3-shape";
+import { formatDuration } from "../format/duration.ts";
+import { formatClock, formatDay, localDate, offsetLabel } from "../format/instant.ts";
+import type { TimelineKind } from "../schema/vocabulary.ts";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export interface TimelineChartInput {
+  started: string;
+  detected: string;
+  mitigated?: string | undefined;
+  resolved?: string | undefined;
+  timezone: string;
+  timeline: readonly { at: string; kind: TimelineKind }[];
+}
+
+export type AxisMode = "linear" | "compressed";
+
+export interface DurationBracket {
+  key: "detect" | "mitigate" | "resolve";
+  x1: number;
+  x2: number;
+  y: number;
+  label: string;
+  /** Where the label sits: anchored at its start (left) or end (right). */
+  labelX: number;
+  anchor: "start" | "end";
+}
+
+export interface EventMark {
+  index: number;
+  kind: TimelineKind;
+  x: number;
+  y: number;
+  /** SVG path of the kind's symbol, centred on 0,0 (draw with a translate). */
+  path: string;
+  /** "20:26 detection", for the mark's tooltip. */
+  title: string;
+}
+
+export interface Tick {
+  x: number;
+  label: string;
+}
+
+export interface TimelineChartLayout {
+  width: number;
+  height: number;
+  mode: AxisMode;
+  plot: { left: number; right: number };
+  /** The shaded impact window, started → resolved (or mitigated, or the last event while unresolved). */
+  impact: { x1: number; x2: number; y: number; height: number; label: string };
+  /** Vertical markers for detection, mitigation and resolution. */
+  markers: { key: DurationBracket["key"]; x: number; y1: number; y2: number }[];
+  brackets: DurationBracket[];
+  events: EventMark[];
+  /** Event kinds present, in vocabulary order, with their symbol, for the legend. */
+  legend: { kind: TimelineKind; path: string }[];
+  axis: { y: number; ticks: Tick[] };
+  /** Compressed quiet stretches (compressed mode only). */
+  breaks: { x: number; label: string }[];
+}
+
+/** Each event kind's symbol, so kinds differ by shape as well as colour. */
+export const KIND_SYMBOLS: Record<TimelineKind, SymbolType> = {
+  trigger: symbolDiamond,
+  detection: symbolTriangle,
+  escalation: symbolWye,
+  diagnosis: symbolCircle,
+  mitigation: symbolSquare,
+  recovery: symbolSquare,
+  communication: symbolStar,
+  resolution: symbolSquare,
+  other: symbolCross,
+};
+const KIND_ORDER: readonly TimelineKind[] = Object.keys(KIND_SYMBOLS) as TimelineKind[];
+
+const WIDTH = 720;
+const MARGIN = 20;
+const CHAR = 6.6; // average glyph width at the 12px label size, for collision checks
+const LANE = 16;
+const MAX_LANES = 5;
+
+/** The axis mode for a set of instants (ms, sorted). */
+export function axisMode(points: readonly number[]): AxisMode {
+  const span = points.at(-1)! - points[0]!;
+  if (span <= 2 * HOUR) return "linear";
+  let longest = 0;
+  for (let i = 1; i < points.length; i++) longest = Math.max(longest, points[i]! - points[i - 1]!);
+  return longest > span / 3 ? "compressed" : "linear";
+}
+
+/** Width weight of a quiet stretch in compressed mode: 0 for none, else 1 + log2(1 + minutes). */
+export function stretchWeight(ms: number): number {
+  return ms <= 0 ? 0 : 1 + Math.log2(1 + ms / MINUTE);
+}
+
+/** The zone's UTC offset in minutes at an instant. */
+function offsetMinutes(ms: number, timeZone: string): number {
+  const m = /UTC([+−-])(\d{2}):(\d{2})/.exec(offsetLabel(ms, timeZone));
+  if (!m) return 0;
+  return (m[1] === "+" ? 1 : -1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440].map((m) => m * MINUTE);
+
+/** Clock ticks every "nice" step aligned to the zone's wall clock, at most about seven. */
+function linearTicks(t0: number, t1: number, x: (ms: number) => number, timeZone: string): Tick[] {
+  const step = TICK_STEPS.find((s) => (t1 - t0) / s <= 7) ?? 1440 * MINUTE;
+  const offset = offsetMinutes(t0, timeZone) * MINUTE;
+  const first = Math.ceil((t0 + offset) / step) * step - offset;
+  const multiDay = localDate(new Date(t0).toISOString(), timeZone) !== localDate(new Date(t1).toISOString(), timeZone);
+  const ticks: Tick[] = [];
+  for (let t = first; t <= t1; t += step) {
+    const iso = new Date(t).toISOString();
+    const clock = formatClock(iso, timeZone);
+    ticks.push({ x: x(t), label: multiDay && clock === "00:00" ? formatDay(iso, timeZone).replace(/ \d{4}$/, "") : clock });
+  }
+  return ticks;
+}
+
+/** Keeps labels that do not overlap the previous kept one (labels centred on x). */
+function dropOverlapping<T extends { x: number; label: string }>(items: T[]): T[] {
+  const kept: T[] = [];
+  for (const item of [...items].sort((a, b) => a.x - b.x)) {
+    const last = kept.at(-1);
+    const half = (t: T) => (t.label.length * CHAR) / 2;
+    if (!last || item.x - half(item) >= last.x + half(last) + 8) kept.push(item);
+  }
+  return kept;
+}
+
+/** Lays the chart out for a postmortem. */
+export function timelineChart(input: TimelineChartInput, width = WIDTH): TimelineChartLayout {
+  const tz = input.timezone;
+  const ms = (iso: string) => Date.parse(iso);
+  const started = ms(input.started);
+  const end = ms(input.resolved ?? input.mitigated ?? input.detected);
+  const keyTimes = [input.started, input.detected, input.mitigated, input.resolved].filter((t): t is string => t !== undefined).map(ms);
+  const points = [...new Set([...keyTimes, ...input.timeline.map((e) => ms(e.at))])].sort((a, b) => a - b);
+  if (points.length === 1) points.push(points[0]! + MINUTE); // a zero-length incident still needs an axis
+  const mode = axisMode(points);
+  const left = MARGIN;
+  const right = width - MARGIN;
+
+  let x: (t: number) => number;
+  if (mode === "linear") {
+    const scale = scaleLinear().domain([points[0]!, points.at(-1)!]).range([left, right]);
+    x = (t) => scale(t);
+  } else {
+    const cumulative = [0];
+    for (let i = 1; i < points.length; i++) cumulative.push(cumulative[i - 1]! + stretchWeight(points[i]! - points[i - 1]!));
+    const total = cumulative.at(-1)!;
+    const scale = scaleLinear()
+      .domain(points)
+      .range(cumulative.map((c) => left + (c / total) * (right - left)));
+    x = (t) => scale(t);
+  }
+
+  // Duration brackets, one row each, labelled with the key time and the duration in words.
+  const when = (iso: string) => {
+    const sameDay = localDate(iso, tz) === localDate(input.started, tz);
+    return sameDay ? formatClock(iso, tz) : `${formatDay(iso, tz).replace(/ \d{4}$/, "")} ${formatClock(iso, tz)}`;
+  };
+  const spans = [
+    { key: "detect" as const, at: input.detected, verb: "Detected" },
+    { key: "mitigate" as const, at: input.mitigated, verb: "Mitigated" },
+    { key: "resolve" as const, at: input.resolved, verb: "Resolved" },
+  ].filter((s): s is { key: DurationBracket["key"]; at: string; verb: string } => s.at !== undefined);
+  const brackets: DurationBracket[] = spans.map((s, row) => {
+    const x1 = x(started);
+    const x2 = x(ms(s.at));
+    const label = `${s.verb} ${when(s.at)}, after ${formatDuration(ms(s.at) - started)}`;
+    const fits = x1 + label.length * CHAR <= right;
+    return { key: s.key, x1, x2, y: 22 + row * 20, label, labelX: fits ? x1 : x2, anchor: fits ? "start" : "end" };
+  });
+
+  const bandY = 22 + spans.length * 20 + 6;
+  const bandHeight = 24;
+  const impact = { x1: x(started), x2: x(end), y: bandY, height: bandHeight, label: `Impact from ${formatClock(input.started, tz)}` };
+
+  // Events on lanes below the band, so close events stack instead of covering each other.
+  const lanesTop = bandY + bandHeight + 18;
+  const laneEnds: number[] = [];
+  const events: EventMark[] = input.timeline.map((e, index) => {
+    const ex = x(ms(e.at));
+    let lane = laneEnds.findIndex((lastX) => ex - lastX >= 12);
+    if (lane === -1) lane = laneEnds.length < MAX_LANES ? laneEnds.length : laneEnds.indexOf(Math.min(...laneEnds));
+    laneEnds[lane] = ex;
+    return {
+      index,
+      kind: e.kind,
+      x: ex,
+      y: lanesTop + lane * LANE,
+      path: symbol(KIND_SYMBOLS[e.kind], 64)() ?? "",
+      title: `${formatClock(e.at, tz)} ${e.kind}`,
+    };
+  });
+  const lanes = Math.max(1, laneEnds.length);
+  const axisY = lanesTop + (lanes - 1) * LANE + 16;
+
+  // A marker for each key time after the start, from its bracket down through the band to the axis.
+  const markers = brackets.map((b) => ({ key: b.key, x: b.x2, y1: b.y, y2: axisY }));
+
+  let ticks: Tick[];
+  const breaks: { x: number; label: string }[] = [];
+  if (mode === "linear") {
+    ticks = dropOverlapping(linearTicks(points[0]!, points.at(-1)!, x, tz));
+  } else {
+    ticks = dropOverlapping(keyTimes.map((t) => ({ x: x(t), label: formatClock(new Date(t).toISOString(), tz) })));
+    for (let i = 1; i < points.length; i++) {
+      const gap = points[i]! - points[i - 1]!;
+      if (gap >= HOUR) breaks.push({ x: (x(points[i - 1]!) + x(points[i]!)) / 2, label: formatDuration(gap) });
+    }
+  }
+
+  const legend = KIND_ORDER.filter((k) => input.timeline.some((e) => e.kind === k)).map((kind) => ({ kind, path: symbol(KIND_SYMBOLS[kind], 64)() ?? "" }));
+  return {
+    width,
+    height: axisY + (mode === "compressed" ? 44 : 30),
+    mode,
+    plot: { left, right },
+    impact,
+    markers,
+    brackets,
+    events,
+    legend,
+    axis: { y: axisY, ticks },
+    breaks: dropOverlapping(breaks),
+  };
+}
