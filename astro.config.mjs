@@ -2,6 +2,7 @@
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import pagefind from "./src/integrations/pagefind.ts";
+import validateContent from "./src/integrations/validate.ts";
 
 export default defineConfig({
   site: process.env["HINDSIGHT_SITE"] ?? "https://hindsight.example.com",
@@ -10,6 +11,6 @@ export default defineConfig({
   trailingSlash: "always",
   // External stylesheets keep pages free of inline styles, so the Content-Security-Policy needs no unsafe-inline.
   build: { format: "directory", inlineStylesheets: "never" },
-  integrations: [mdx(), pagefind()],
+  integrations: [validateContent(), mdx(), pagefind()],
   devToolbar: { enabled: false },
 });

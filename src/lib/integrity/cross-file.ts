@@ -53,8 +53,17 @@ function unknownId(value: string, kind: string, catalogFile: string, known: Set<
   return `${kind} "${value}" is not in ${catalogFile} — add it there or use an existing id (${sample}${known.size > 6 ? ", …" : ""})`;
 }
 
-/** Problems in references from postmortems to catalogs and to each other. */
-export function checkPostmortemReferences(postmortems: PostmortemSource[], catalogs: Catalogs, files: CatalogFiles): Problem[] {
+/**
+ * Problems in references from postmortems to catalogs and to each other. `unreadable` holds ids of
+ * postmortem files that exist but failed validation (already reported), so references to them are not
+ * reported a second time as missing.
+ */
+export function checkPostmortemReferences(
+  postmortems: PostmortemSource[],
+  catalogs: Catalogs,
+  files: CatalogFiles,
+  unreadable: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   const teams = new Set(catalogs.teams.map((t) => t.id));
   const services = new Set(catalogs.services.map((s) => s.id));
@@ -75,10 +84,10 @@ export function checkPostmortemReferences(postmortems: PostmortemSource[], catal
     d.actionItems.forEach((a, i) => teams.has(a.owner) || add(["actionItems", i, "owner"], unknownId(a.owner, "team", files.teams, teams)));
     d.related.forEach((r, i) => {
       if (r === pm.id) add(["related", i], "a postmortem cannot be related to itself — remove this entry");
-      else if (!byId.has(r)) add(["related", i], `postmortem "${r}" does not exist — check the id (the file name without .mdx)`);
+      else if (!byId.has(r) && !unreadable.has(r)) add(["related", i], `postmortem "${r}" does not exist — check the id (the file name without .mdx)`);
     });
     d.priorActionItems.forEach((key, i) => {
-      const message = priorActionItemProblem(key, pm, byId);
+      const message = priorActionItemProblem(key, pm, byId, unreadable);
       if (message) add(["priorActionItems", i], message);
     });
     d.aliases.forEach((alias, i) => {
@@ -91,13 +100,18 @@ export function checkPostmortemReferences(postmortems: PostmortemSource[], catal
   return problems;
 }
 
-function priorActionItemProblem(key: string, pm: PostmortemSource, byId: Map<string, PostmortemSource>): string | undefined {
+function priorActionItemProblem(
+  key: string,
+  pm: PostmortemSource,
+  byId: Map<string, PostmortemSource>,
+  unreadable: ReadonlySet<string>,
+): string | undefined {
   const match = ACTION_ITEM_KEY.exec(key);
   if (!match) return undefined; // the schema already reported the format
   const [, targetId, itemId] = match;
   if (targetId === pm.id) return `"${key}" is one of this postmortem's own items — cite items of earlier postmortems only`;
   const target = byId.get(targetId!);
-  if (!target) return `postmortem "${targetId}" does not exist — check the id before "#"`;
+  if (!target) return unreadable.has(targetId!) ? undefined : `postmortem "${targetId}" does not exist — check the id before "#"`;
   if (!target.data.actionItems.some((a) => a.id === itemId)) return `${targetId} has no action item ${itemId} — check the id after "#"`;
   if (Date.parse(target.data.started) >= Date.parse(pm.data.started)) {
     return `"${key}" belongs to an incident that started after this one — only earlier incidents' items can bear on this one`;

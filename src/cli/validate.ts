@@ -1,0 +1,63 @@
+/** `hindsight validate`: checks the content folder and prints every problem at once. */
+import { parseArgs } from "node:util";
+import { contentDir } from "../lib/content-paths.ts";
+import { AgainstError, compareWithRef } from "../lib/validate/against.ts";
+import { formatReport, OUTPUT_FORMATS, sortDiagnostics, type OutputFormat } from "../lib/validate/diagnostic.ts";
+import { validateContent } from "../lib/validate/validate-content.ts";
+
+export const summary = "Check postmortems and catalogs; print every problem as file:line:col";
+
+const HELP = `Usage: hindsight validate [--content <dir>] [--format text|json|github] [--against <git-ref>]
+
+Checks the catalogs and every postmortem in the content folder (default: $HINDSIGHT_CONTENT or content/)
+and prints all problems, one per line: file:LINE:COL  field.path  what is wrong — how to fix it.
+Exit code 0 when everything is valid, 1 when there are problems, 2 on a usage error.
+
+  --content <dir>     the content folder to check
+  --format <format>   text (default), json (machine-readable) or github (GitHub Actions annotations)
+  --against <ref>     also fail when an action item or a published postmortem that exists at the git
+                      ref (for example origin/main) has disappeared`;
+
+export async function run(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        content: { type: "string" },
+        format: { type: "string", default: "text" },
+        against: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    console.error(`hindsight validate: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const format = values.format as OutputFormat;
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    console.error(`hindsight validate: unknown format "${values.format}" — use one of ${OUTPUT_FORMATS.join(", ")}`);
+    return 2;
+  }
+  const dir = values.content ?? contentDir();
+  const result = validateContent({ contentDir: dir });
+  let diagnostics = result.diagnostics;
+  if (values.against !== undefined) {
+    try {
+      diagnostics = sortDiagnostics([...diagnostics, ...compareWithRef(values.against, dir)]);
+    } catch (error) {
+      if (error instanceof AgainstError) {
+        console.error(`hindsight validate: ${error.message}`);
+        return 2;
+      }
+      throw error;
+    }
+  }
+  const report = formatReport({ postmortems: result.postmortems, diagnostics }, format);
+  if (report) console.log(report);
+  return diagnostics.length > 0 ? 1 : 0;
+}

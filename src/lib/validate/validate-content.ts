@@ -1,0 +1,177 @@
+/**
+ * `hindsight validate`: every rule on a content folder — file names, catalogs, each postmortem's
+ * frontmatter and body, then the rules across files — reported at once, each at its exact position.
+ * It reads the files itself (no Astro), with the same zod schemas as the build.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { z } from "zod";
+import { contentPaths } from "../content-paths.ts";
+import { checkCatalogs, checkPostmortemReferences, type CatalogFiles, type PostmortemSource } from "../integrity/cross-file.ts";
+import { checkPostmortemFileNames } from "../integrity/files.ts";
+import { formatPath, type Problem } from "../integrity/problem.ts";
+import {
+  causeCategorySchema,
+  postmortemSchema,
+  serviceSchema,
+  taxonomyFileSchema,
+  teamSchema,
+  teamsFileSchema,
+  servicesFileSchema,
+  type Catalogs,
+} from "../schema/index.ts";
+import { sortDiagnostics, uniqueDiagnostics, type Diagnostic, type ValidationSummary } from "./diagnostic.ts";
+import { genericMessage, issueMessage } from "./error-map.ts";
+import { checkBody } from "./mdx-body.ts";
+import { findSecrets, secretMessage } from "./secrets.ts";
+import { LineIndex, splitFrontmatter } from "./source.ts";
+import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+
+export interface ValidateOptions {
+  /** The content folder (catalogs and `postmortems/`). */
+  contentDir: string;
+  /** File names in messages are relative to this folder; defaults to the process's working directory. */
+  cwd?: string;
+}
+
+/** What a run learnt besides its problems, for `--against` and the build hook. */
+export interface ValidationResult extends ValidationSummary {
+  /** Postmortems whose frontmatter is valid, by id. */
+  valid: PostmortemSource[];
+  /** Ids of every postmortem file read. */
+  ids: string[];
+}
+
+const CATALOGS = [
+  { key: "teams", file: "teams" as const, fileSchema: teamsFileSchema, itemSchema: teamSchema, noun: "teams" },
+  { key: "services", file: "services" as const, fileSchema: servicesFileSchema, itemSchema: serviceSchema, noun: "services" },
+  { key: "categories", file: "taxonomy" as const, fileSchema: taxonomyFileSchema, itemSchema: causeCategorySchema, noun: "cause categories" },
+] as const;
+
+/** Converts zod issues to located diagnostics. */
+export function issueDiagnostics(issues: readonly z.core.$ZodIssue[], data: unknown, source: YamlSource, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      const messages = issue.message.split("; ");
+      issue.keys.forEach((key, i) => {
+        const path = [...issue.path, key];
+        out.push({ file, ...source.locate(path, "key"), path: formatPath(path), message: messages[i] ?? issue.message });
+      });
+      continue;
+    }
+    out.push({ file, ...source.locate(issue.path), path: formatPath(issue.path), message: issueMessage(issue, data) });
+  }
+  return out;
+}
+
+/** Validates a whole content folder. */
+export function validateContent(options: ValidateOptions): ValidationResult {
+  const cwd = options.cwd ?? process.cwd();
+  const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
+  const paths = contentPaths(options.contentDir);
+  const files: CatalogFiles = { teams: display(paths.teams), services: display(paths.services), taxonomy: display(paths.taxonomy) };
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, YamlSource>();
+  const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
+
+  // Catalogs. An invalid entry is reported; its id still counts as known, so references to it are not reported twice.
+  const catalogs: Catalogs = { teams: [], services: [], categories: [] };
+  const knownIds = { teams: new Set<string>(), services: new Set<string>(), categories: new Set<string>() };
+  for (const catalog of CATALOGS) {
+    const path = paths[catalog.file];
+    const file = files[catalog.file];
+    if (!existsSync(path)) {
+      diagnostics.push(atFile(file, `is missing — create it with a YAML list of ${catalog.noun} (each item starting with "- id:")`));
+      continue;
+    }
+    const source = parseYamlSource(readFileSync(path, "utf8"), file, 0);
+    sources.set(file, source);
+    diagnostics.push(...source.syntax);
+    if (source.syntax.length > 0) continue;
+    const result = catalog.fileSchema.safeParse(source.data, { error: genericMessage });
+    if (!result.success) diagnostics.push(...issueDiagnostics(result.error.issues, source.data, source, file));
+    if (Array.isArray(source.data)) {
+      for (const item of source.data as unknown[]) {
+        const id = (item as { id?: unknown } | null)?.id;
+        if (typeof id === "string") knownIds[catalog.key].add(id);
+        const parsed = catalog.itemSchema.safeParse(item);
+        if (parsed.success) (catalogs[catalog.key] as unknown[]).push(parsed.data);
+      }
+    }
+  }
+
+  // Postmortems.
+  const valid: PostmortemSource[] = [];
+  const unreadable = new Set<string>();
+  const ids: string[] = [];
+  const dirName = display(paths.postmortems);
+  if (!existsSync(paths.postmortems)) {
+    diagnostics.push(atFile(dirName, "is missing — create the folder and add a postmortem with `npm run new`"));
+  } else {
+    const names = readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" }).map((n) => n.split(sep).join("/")).sort();
+    diagnostics.push(...checkPostmortemFileNames(names, dirName).map((p) => atFile(p.file, p.message)));
+    for (const name of names) {
+      if (!name.endsWith(".mdx") || name.includes("/")) continue;
+      const id = name.slice(0, -".mdx".length);
+      const file = `${dirName}/${name}`;
+      ids.push(id);
+      const data = validatePostmortemFile(readFileSync(join(paths.postmortems, name), "utf8"), file, diagnostics, sources);
+      if (data) valid.push({ id, file, data });
+      else unreadable.add(id);
+    }
+  }
+
+  // Rules across files, located in the file they concern.
+  const crossFile: Problem[] = [
+    ...checkCatalogs(catalogs, files),
+    ...checkPostmortemReferences(valid, withKnownIds(catalogs, knownIds), files, unreadable),
+  ];
+  for (const problem of crossFile) {
+    const source = sources.get(problem.file);
+    const position = source && problem.path.length > 0 ? source.locate(problem.path) : { line: 1, column: 1 };
+    diagnostics.push({ file: problem.file, ...position, path: formatPath(problem.path), message: problem.message });
+  }
+  return { postmortems: ids.length, diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics)), valid, ids };
+}
+
+/** Catalogs with ids of invalid entries added back as bare records, for reference checks only. */
+function withKnownIds(catalogs: Catalogs, known: Record<keyof Catalogs, Set<string>>): Catalogs {
+  const add = <T extends { id: string }>(list: T[], ids: Set<string>): T[] => {
+    const have = new Set(list.map((e) => e.id));
+    return [...list, ...[...ids].filter((id) => !have.has(id)).map((id) => ({ id }) as T)];
+  };
+  return { teams: add(catalogs.teams, known.teams), services: add(catalogs.services, known.services), categories: add(catalogs.categories, known.categories) };
+}
+
+/** Validates one postmortem's text; returns its data when the frontmatter is valid. */
+export function validatePostmortemFile(text: string, file: string, out: Diagnostic[], sources?: Map<string, YamlSource>) {
+  const split = splitFrontmatter(text);
+  const secrets = findSecrets(text);
+  if (secrets.length > 0) {
+    const index = new LineIndex(text);
+    for (const secret of secrets) {
+      const position = index.position(secret.offset);
+      const inBody = split.ok && position.line > split.source.bodyLine;
+      out.push({ file, ...position, path: inBody ? "body" : "frontmatter", message: secretMessage(secret) });
+    }
+  }
+  if (!split.ok) {
+    out.push({ file, line: split.line, column: split.column, path: "frontmatter", message: split.message });
+    return undefined;
+  }
+  const { yaml, yamlLine, body, bodyLine } = split.source;
+  for (const problem of checkBody(body, bodyLine)) out.push({ file, ...problem, path: "body" });
+  const source = parseYamlSource(yaml, file, yamlLine);
+  sources?.set(file, source);
+  if (source.syntax.length > 0) {
+    out.push(...source.syntax);
+    return undefined;
+  }
+  const result = postmortemSchema.safeParse(source.data, { error: genericMessage });
+  if (!result.success) {
+    out.push(...issueDiagnostics(result.error.issues, source.data, source, file));
+    return undefined;
+  }
+  return result.data;
+}

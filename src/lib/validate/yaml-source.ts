@@ -1,0 +1,121 @@
+/**
+ * YAML with source positions. Frontmatter and catalogs are parsed with the `yaml` package (core schema,
+ * unique keys) so that every value keeps its range, then turned into plain data the way Astro's loader
+ * (js-yaml, YAML 1.1) would see it: an unquoted timestamp with a time becomes a Date, so the schema can
+ * say "quote it". Unquoted dates without a time stay strings, so an impossible `2016-02-30` is reported.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from "yaml";
+import type { Diagnostic } from "./diagnostic.ts";
+
+/** js-yaml's YAML 1.1 timestamp with a time part (date-only values excluded on purpose). */
+const YAML11_TIMESTAMP = /^(\d{4})-(\d\d?)-(\d\d?)(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(Z|[-+]\d\d?(?::?\d\d)?))?$/;
+
+/** The Date js-yaml makes of an unquoted timestamp (only its being a Date matters to the schema). */
+function yaml11Date(value: string): Date | undefined {
+  const m = YAML11_TIMESTAMP.exec(value);
+  if (!m) return undefined;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export interface YamlSource {
+  doc: Document.Parsed;
+  /** The plain data the schema validates. */
+  data: unknown;
+  /** Problems of YAML syntax and duplicate keys, already located. */
+  syntax: Diagnostic[];
+  /** Where a field path sits in the file. */
+  locate: (path: readonly PropertyKey[], target?: "key" | "value") => { line: number; column: number };
+}
+
+const SYNTAX_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: "",
+  BAD_INDENT: "check the indentation: nested fields are indented by the same number of spaces, and lists are closed with ]",
+  MISSING_CHAR: "add the missing character (a closing quote or bracket)",
+  MULTILINE_IMPLICIT_KEY: "a key and its colon must be on one line; if this line continues the text above, indent it or quote the text",
+  BLOCK_AS_IMPLICIT_KEY: "a key and its colon must be on one line; quote text that contains a colon",
+  TAB_AS_INDENT: "indent with spaces, not tabs",
+  UNEXPECTED_TOKEN: "check the line for a stray character; quote text that starts with @, `, %, | or >",
+};
+
+function syntaxMessage(code: string, message: string, source: string, offset: number): string {
+  if (code === "DUPLICATE_KEY") {
+    const key = /^[^:\n]*/.exec(source.slice(offset))?.[0].trim().replace(/^["']|["']$/g, "") ?? "";
+    return `key "${key}" appears twice in the same block — YAML would silently keep only one of them; merge the two into one (for lists, move all items under the first "${key}:")`;
+  }
+  const what = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  const hint = SYNTAX_HINTS[code] ?? "check the quoting and indentation on this line";
+  return `YAML syntax error: ${what} — ${hint}`;
+}
+
+/** Parses YAML text that starts at 0-based line `firstLine` of `file`. */
+export function parseYamlSource(text: string, file: string, firstLine: number): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(Math.min(offset, Math.max(text.length, 0)));
+    return { line: line + firstLine, column: col };
+  };
+  const syntax: Diagnostic[] = doc.errors.map((error) => ({
+    file,
+    ...at(error.pos[0]),
+    path: "frontmatter",
+    message: syntaxMessage(error.code, error.message, text, error.pos[0]),
+  }));
+  const data = syntax.length > 0 ? undefined : toData(doc.contents, doc);
+  const locate = (path: readonly PropertyKey[], target: "key" | "value" = "value") => {
+    const found = nodeAt(doc, path, target);
+    return found === undefined ? { line: firstLine, column: 1 } : at(found);
+  };
+  return { doc, data, syntax, locate };
+}
+
+/** Plain data from the YAML tree, with js-yaml's timestamps. */
+function toData(node: unknown, doc: Document.Parsed): unknown {
+  if (isAlias(node)) return toData(node.resolve(doc), doc);
+  if (isScalar(node)) {
+    if (node.type === Scalar.PLAIN && typeof node.value === "string") return yaml11Date(node.value) ?? node.value;
+    return node.value;
+  }
+  if (isMap(node)) {
+    const object: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      Object.defineProperty(object, key, { value: toData(pair.value, doc), enumerable: true, writable: true, configurable: true });
+    }
+    return object;
+  }
+  if (isSeq(node)) return node.items.map((item) => toData(item, doc));
+  return node === null || node === undefined ? null : node;
+}
+
+/**
+ * The source offset of the node at `path`: the value, or its key when `target` is "key".
+ * A path that does not exist (a missing field) resolves to the key of the closest existing parent.
+ */
+function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[], target: "key" | "value"): number | undefined {
+  let node: unknown = doc.contents;
+  let keyOffset: number | undefined;
+  let fallback: number | undefined = (doc.contents as Node | null)?.range?.[0];
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return keyOffset ?? fallback;
+      keyOffset = (pair.key as Node).range?.[0];
+      fallback = keyOffset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) return keyOffset ?? fallback;
+      keyOffset = item.range?.[0];
+      fallback = keyOffset;
+      node = item;
+    } else {
+      return keyOffset ?? fallback;
+    }
+  }
+  if (target === "key") return keyOffset ?? fallback;
+  const value = (node as Node | null)?.range?.[0];
+  return value ?? keyOffset ?? fallback;
+}
