@@ -75,7 +75,7 @@ describe("CSV export", () => {
 
 describe("iCalendar export", () => {
   const text = ledgerIcs(ledger, OPTIONS);
-  const events = Object.values(ical.sync.parseICS(text)).filter((c) => c.type === "VEVENT");
+  const events = Object.values(ical.sync.parseICS(text)).filter((c): c is ical.VEvent => c?.type === "VEVENT");
 
   it("has one entry per outstanding item and none for done or won't-do items", () => {
     expect(events.map((e) => e.uid).sort()).toEqual(["2026-10-01-tricky-A1@hindsight.example.com", "2026-10-01-tricky-A4@hindsight.example.com"]);
