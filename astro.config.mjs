@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
+import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import validateContent from "./src/integrations/validate.ts";
 
@@ -13,4 +14,12 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   integrations: [validateContent(), mdx(), pagefind()],
   devToolbar: { enabled: false },
+  // A Content-Security-Policy meta tag on every page; public/_headers repeats it for hosts that send headers.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...SCRIPT_SOURCES] },
+      styleDirective: { resources: [...STYLE_SOURCES] },
+    },
+  },
 });
