@@ -11,6 +11,13 @@ import * as pagefind from "pagefind";
 import { contentPaths } from "../lib/content-paths.ts";
 import { countPublishedPostmortems } from "../lib/search/expected-pages.ts";
 
+/**
+ * Repeated chrome inside a postmortem's `data-pagefind-body` that the index skips, so excerpts come from
+ * what was written: the badge line, the service/team/tag chips (their words are indexed once, at low
+ * weight, by src/components/search/SearchMeta.astro) and the key-times table.
+ */
+export const EXCLUDED_FROM_INDEX = [".pm-header .eyebrow", ".pm-header .chips", ".key-times"];
+
 export interface SearchIndexResult {
   /** Pages in the written index. */
   pages: number;
@@ -37,7 +44,7 @@ async function indexedPageCount(outputPath: string): Promise<number> {
  */
 export async function buildSearchIndex(siteDir: string, expectedPages: number): Promise<SearchIndexResult> {
   try {
-    const created = await pagefind.createIndex({});
+    const created = await pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_INDEX });
     check("starting", created.errors);
     const { index } = created;
     if (!index) throw new Error("Search index: pagefind started but returned no index and no error. Reinstall dependencies (npm ci) and build again.");

@@ -41,6 +41,7 @@ describe("buildSearchIndex", () => {
   it("indexes the build output, writes the index into its pagefind folder and closes pagefind", async () => {
     const result = await buildSearchIndex(site, 3);
     expect(result).toEqual({ pages: 3, outputPath: join(site, "pagefind") });
+    expect(pagefind.createIndex).toHaveBeenCalledWith({ excludeSelectors: [".pm-header .eyebrow", ".pm-header .chips", ".key-times"] });
     expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: site });
     expect(pagefind.index.writeFiles).toHaveBeenCalledWith({ outputPath: join(site, "pagefind") });
     expect(pagefind.close).toHaveBeenCalledOnce();

@@ -47,6 +47,7 @@ describe("searchFacets", () => {
       status: ["published"],
       actions: ["yes"],
     });
+    expect(facets.keywords).toBe("Checkout, Ledger. Payments, Site Reliability. Configuration change, Capacity. flags, payments.");
   });
 
   it("gives result metadata: title, the local start date, severity and summary", () => {

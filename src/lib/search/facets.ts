@@ -10,14 +10,14 @@ import { DOCUMENT_STATUSES, SEVERITY_LEVELS, isOpenStatus, type DocumentStatus }
 
 /** The filter groups of the search page, in the order it shows them. Keys double as URL parameters. */
 export const SEARCH_FILTERS = [
-  { key: "severity", label: "Severity" },
-  { key: "service", label: "Service" },
-  { key: "team", label: "Team" },
-  { key: "cause", label: "Cause category" },
-  { key: "tag", label: "Tag" },
-  { key: "year", label: "Year" },
-  { key: "status", label: "Document status" },
-  { key: "actions", label: "Open action items" },
+  { key: "severity", label: "Severity", plural: "severities" },
+  { key: "service", label: "Service", plural: "services" },
+  { key: "team", label: "Team", plural: "teams" },
+  { key: "cause", label: "Cause category", plural: "cause categories" },
+  { key: "tag", label: "Tag", plural: "tags" },
+  { key: "year", label: "Year", plural: "years" },
+  { key: "status", label: "Document status", plural: "statuses" },
+  { key: "actions", label: "Open action items", plural: "choices" },
 ] as const;
 export type SearchFilterKey = (typeof SEARCH_FILTERS)[number]["key"];
 export const SEARCH_FILTER_KEYS = SEARCH_FILTERS.map((f) => f.key);
@@ -36,6 +36,11 @@ export interface SearchMeta {
 
 export interface SearchFacets {
   filters: Record<SearchFilterKey, string[]>;
+  /**
+   * Words the page shows as links and labels (services, teams, causes, tags), indexed once at low weight
+   * at the end of the page, so they match a search without crowding the excerpts out of the prose.
+   */
+  keywords: string;
   meta: SearchMeta;
   /** `date` is the start instant in UTC (ISO 8601), so that sorting the strings sorts by time. */
   sort: { date: string };
@@ -47,17 +52,23 @@ const unique = (values: string[]) => [...new Set(values)];
 export function searchFacets(data: Postmortem, catalog: CatalogIndex): SearchFacets {
   const day = localDate(data.started, data.timezone);
   const hasOpen = data.actionItems.some((item) => isOpenStatus(item.status));
+  const filters: SearchFacets["filters"] = {
+    severity: [data.severity],
+    service: unique(data.services.map((id) => catalog.serviceName(id))),
+    team: unique(data.teams.map((id) => catalog.teamName(id))),
+    cause: unique(data.causes.map((c) => catalog.categoryName(c.category))),
+    tag: unique(data.tags),
+    year: [day.slice(0, 4)],
+    status: [data.status],
+    actions: [hasOpen ? HAS_OPEN_ACTIONS : NO_OPEN_ACTIONS],
+  };
+  const keywords = [filters.service, filters.team, filters.cause, filters.tag]
+    .filter((values) => values.length > 0)
+    .map((values) => `${values.join(", ")}.`)
+    .join(" ");
   return {
-    filters: {
-      severity: [data.severity],
-      service: unique(data.services.map((id) => catalog.serviceName(id))),
-      team: unique(data.teams.map((id) => catalog.teamName(id))),
-      cause: unique(data.causes.map((c) => catalog.categoryName(c.category))),
-      tag: unique(data.tags),
-      year: [day.slice(0, 4)],
-      status: [data.status],
-      actions: [hasOpen ? HAS_OPEN_ACTIONS : NO_OPEN_ACTIONS],
-    },
+    filters,
+    keywords,
     meta: { title: data.title, date: day, severity: data.severity, summary: data.summary },
     sort: { date: new Date(Date.parse(data.started)).toISOString() },
   };
