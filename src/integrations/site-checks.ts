@@ -1,0 +1,73 @@
+/**
+ * Checks on the finished build (after the search index is written): counts reconcile from files to
+ * search index, and every internal link and #fragment resolves. Either failure fails the build.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import { contentPaths } from "../lib/content-paths.ts";
+import { findBrokenLinks, formatBrokenLinks, type BuiltPage } from "../lib/site-checks/internal-links.ts";
+import { reconcile } from "../lib/site-checks/reconcile.ts";
+
+export const MANIFEST_FILE = "build-manifest.json";
+
+interface Manifest {
+  entries: number;
+  drafts: number;
+  visible: string[];
+}
+
+/** Every file under `dir`, as site paths (`/a/index.html`). */
+function siteFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/")}`);
+}
+
+function indexedPages(dir: string): number {
+  const entryFile = join(dir, "pagefind", "pagefind-entry.json");
+  if (!existsSync(entryFile)) return 0;
+  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages?: Record<string, { page_count?: number }> };
+  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+}
+
+/** Runs both checks on a built site; returns the problems (empty when all is well). */
+export function checkBuiltSite(dir: string, postmortemsDir: string): string[] {
+  const problems: string[] = [];
+  const manifestPath = join(dir, MANIFEST_FILE);
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
+  rmSync(manifestPath);
+
+  const files = siteFiles(dir);
+  const pages: BuiltPage[] = files
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => ({ path: f.endsWith("/index.html") ? f.slice(0, -"index.html".length) : f, html: readFileSync(join(dir, f), "utf8") }));
+  const postmortemPages = pages.filter((p) => /^\/postmortems\/[^/]+\/$/.test(p.path) && p.html.includes("data-pagefind-body"));
+
+  const mismatch = reconcile({
+    files: readdirSync(postmortemsDir).filter((n) => n.endsWith(".mdx")).length,
+    entries: manifest.entries,
+    drafts: manifest.drafts,
+    pages: postmortemPages.length,
+    indexed: indexedPages(dir),
+  });
+  if (mismatch) problems.push(mismatch);
+
+  const broken = findBrokenLinks(pages, new Set(files));
+  if (broken.length > 0) problems.push(`${broken.length} broken internal links (page → target):\n${formatBrokenLinks(broken)}`);
+  return problems;
+}
+
+export default function siteChecks(): AstroIntegration {
+  return {
+    name: "hindsight:site-checks",
+    hooks: {
+      "astro:build:done": ({ dir, logger }) => {
+        const problems = checkBuiltSite(fileURLToPath(dir), contentPaths().postmortems);
+        if (problems.length > 0) throw new Error(problems.join("\n\n"));
+        logger.info("Counts reconcile and every internal link resolves.");
+      },
+    },
+  };
+}
