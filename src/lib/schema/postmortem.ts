@@ -34,55 +34,55 @@ const oneOf = (values: readonly string[]) => (issue: { input?: unknown }) =>
 /** What readers and customers experienced. */
 export const impactSchema = strictObject({
   /** What users experienced, in plain language (Markdown allowed). */
-  description: markdownText,
+  description: markdownText.describe("What users experienced, in plain language (Markdown allowed)."),
   /** True when people outside the company noticed. */
-  customerFacing: z.boolean({ error: "expected true or false" }),
+  customerFacing: z.boolean({ error: "expected true or false" }).describe("True when people outside the company noticed."),
   /** How many end users were affected, where known. */
-  usersAffected: z.int({ error: "expected a whole number" }).nonnegative().optional(),
+  usersAffected: z.int({ error: "expected a whole number" }).nonnegative().optional().describe("How many end users were affected, where known."),
   /** How many customers (accounts, organisations) were affected, where known. */
-  customersAffected: z.int({ error: "expected a whole number" }).nonnegative().optional(),
+  customersAffected: z.int({ error: "expected a whole number" }).nonnegative().optional().describe("How many customers (accounts, organisations) were affected, where known."),
   /** Whether data was lost: none, recovered (lost then restored) or permanent. */
-  dataLoss: z.enum(DATA_LOSS, { error: oneOf(DATA_LOSS) }),
+  dataLoss: z.enum(DATA_LOSS, { error: oneOf(DATA_LOSS) }).describe("Whether data was lost: none, recovered (lost then restored) or permanent."),
   /** What data was lost or recovered and how; required unless `dataLoss` is none. */
-  dataLossNote: markdownText.optional(),
+  dataLossNote: markdownText.optional().describe("What data was lost or recovered and how; required unless `dataLoss` is none."),
 });
 
 /** How the incident was noticed. */
 export const detectionSchema = strictObject({
   /** The channel that first surfaced the incident. */
-  method: z.enum(DETECTION_METHODS, { error: oneOf(DETECTION_METHODS) }),
+  method: z.enum(DETECTION_METHODS, { error: oneOf(DETECTION_METHODS) }).describe("The channel that first surfaced the incident."),
   /** Which alert, report or person, and whether detection could have been faster. */
-  note: markdownText,
+  note: markdownText.describe("Which alert, report or person, and whether detection could have been faster."),
 });
 
 /** One event on the incident timeline. */
 export const timelineEventSchema = strictObject({
   /** When it happened, with its UTC offset. */
-  at: offsetInstant,
+  at: offsetInstant.describe("When it happened, with its UTC offset."),
   /** What kind of event it was. */
-  kind: z.enum(TIMELINE_KINDS, { error: oneOf(TIMELINE_KINDS) }),
+  kind: z.enum(TIMELINE_KINDS, { error: oneOf(TIMELINE_KINDS) }).describe("What kind of event it was."),
   /** What happened, in one or two sentences (Markdown allowed). */
-  text: markdownText,
+  text: markdownText.describe("What happened, in one or two sentences (Markdown allowed)."),
 });
 
 /** One cause of the incident. */
 export const causeSchema = strictObject({
   /** The role it played: the trigger, a root cause or a contributing factor. */
-  kind: z.enum(CAUSE_KINDS, { error: oneOf(CAUSE_KINDS) }),
+  kind: z.enum(CAUSE_KINDS, { error: oneOf(CAUSE_KINDS) }).describe("The role it played: the trigger, a root cause or a contributing factor."),
   /** Id of a category in `content/taxonomy.yaml`. */
-  category: catalogId,
+  category: catalogId.describe("Id of a category in `content/taxonomy.yaml`."),
   /** The cause, described without blame (Markdown allowed). */
-  text: markdownText,
+  text: markdownText.describe("The cause, described without blame (Markdown allowed)."),
 });
 
 /** What the team learnt. */
 export const lessonsSchema = strictObject({
   /** What went well and should be kept. */
-  wentWell: z.array(markdownText).default([]),
+  wentWell: z.array(markdownText).default([]).describe("What went well and should be kept."),
   /** What went wrong or made the incident worse. */
-  wentWrong: z.array(markdownText).default([]),
+  wentWrong: z.array(markdownText).default([]).describe("What went wrong or made the incident worse."),
   /** Where luck, not design, limited the damage. */
-  gotLucky: z.array(markdownText).default([]),
+  gotLucky: z.array(markdownText).default([]).describe("Where luck, not design, limited the damage."),
 });
 
 /** One follow-up commitment. */
@@ -90,29 +90,29 @@ export const actionItemSchema = strictObject({
   /** Short, stable id within the postmortem: A1, A2, … Never reuse or renumber; its global key is `<postmortem-id>#<id>`. */
   id: z.string({ error: "expected an id such as A1" }).regex(ACTION_ITEM_ID, {
     error: (issue) => `${JSON.stringify(issue.input)} is not an action-item id — use A1, A2, A3, … in order`,
-  }),
+  }).describe("Short, stable id within the postmortem: A1, A2, … Never reuse or renumber; its global key is `<postmortem-id>#<id>`."),
   /** What will be done, specific and bounded (Markdown allowed). */
-  title: markdownText,
+  title: markdownText.describe("What will be done, specific and bounded (Markdown allowed)."),
   /** What it does about the incident: prevent, mitigate, detect or process. */
-  type: z.enum(ACTION_TYPES, { error: oneOf(ACTION_TYPES) }),
+  type: z.enum(ACTION_TYPES, { error: oneOf(ACTION_TYPES) }).describe("What it does about the incident: prevent, mitigate, detect or process."),
   /** P0 (now) to P3 (when convenient). */
-  priority: z.enum(PRIORITIES, { error: oneOf(PRIORITIES) }),
+  priority: z.enum(PRIORITIES, { error: oneOf(PRIORITIES) }).describe("P0 (now) to P3 (when convenient)."),
   /** Id of the owning team in `content/teams.yaml`. */
-  owner: catalogId,
+  owner: catalogId.describe("Id of the owning team in `content/teams.yaml`."),
   /** The person doing the work, if one is named. */
-  assignee: personName.optional(),
+  assignee: personName.optional().describe("The person doing the work, if one is named."),
   /** Where the item stands: open, in-progress, blocked, done or wont-do. */
-  status: z.enum(ACTION_STATUSES, { error: oneOf(ACTION_STATUSES) }),
+  status: z.enum(ACTION_STATUSES, { error: oneOf(ACTION_STATUSES) }).describe("Where the item stands: open, in-progress, blocked, done or wont-do."),
   /** The date it is due, YYYY-MM-DD. */
-  due: calendarDate,
+  due: calendarDate.describe("The date it is due, YYYY-MM-DD."),
   /** The date it was done; required when status is done, forbidden otherwise. */
-  completed: calendarDate.optional(),
+  completed: calendarDate.optional().describe("The date it was done; required when status is done, forbidden otherwise."),
   /** Why it will not be done; required when status is wont-do. */
-  reason: markdownText.optional(),
+  reason: markdownText.optional().describe("Why it will not be done; required when status is wont-do."),
   /** Link to the ticket in the issue tracker. */
-  ticket: webUrl.optional(),
+  ticket: webUrl.optional().describe("Link to the ticket in the issue tracker."),
   /** How we will know the fix worked. */
-  verification: markdownText.optional(),
+  verification: markdownText.optional().describe("How we will know the fix worked."),
 });
 
 const frontmatterShape = {
@@ -121,55 +121,55 @@ const frontmatterShape = {
     .string({ error: "expected a title" })
     .trim()
     .min(1, { error: "is empty — write a headline that says what broke" })
-    .max(TITLE_MAX, { error: `is longer than ${TITLE_MAX} characters — shorten it; details belong in the summary` }),
+    .max(TITLE_MAX, { error: `is longer than ${TITLE_MAX} characters — shorten it; details belong in the summary` }).describe("The headline: what broke, for whom, in plain words."),
   /** Two or three plain sentences a busy reader can stop after. */
   summary: z
     .string({ error: "expected a summary" })
     .trim()
     .min(1, { error: "is empty — write two or three plain sentences on what happened and its impact" })
-    .max(SUMMARY_MAX, { error: `is longer than ${SUMMARY_MAX} characters — keep it to two or three sentences; details belong in the body` }),
+    .max(SUMMARY_MAX, { error: `is longer than ${SUMMARY_MAX} characters — keep it to two or three sentences; details belong in the body` }).describe("Two or three plain sentences a busy reader can stop after."),
   /** SEV1 (critical) to SEV4 (low); see the guide for definitions. */
-  severity: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }),
+  severity: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).describe("SEV1 (critical) to SEV4 (low); see the guide for definitions."),
   /** Document status: draft, in-review or published. */
-  status: z.enum(DOCUMENT_STATUSES, { error: oneOf(DOCUMENT_STATUSES) }),
+  status: z.enum(DOCUMENT_STATUSES, { error: oneOf(DOCUMENT_STATUSES) }).describe("Document status: draft, in-review or published."),
   /** Who wrote the postmortem. */
-  authors: z.array(personName).min(1, { error: "is empty — list at least one author" }),
+  authors: z.array(personName).min(1, { error: "is empty — list at least one author" }).describe("Who wrote the postmortem."),
   /** Who reviewed it. */
-  reviewers: z.array(personName).default([]),
+  reviewers: z.array(personName).default([]).describe("Who reviewed it."),
   /** Free keywords, lower-case kebab-case, for browsing and search. */
-  tags: z.array(tag).default([]),
+  tags: z.array(tag).default([]).describe("Free keywords, lower-case kebab-case, for browsing and search."),
   /** Ids of the affected services in `content/services.yaml`. */
-  services: z.array(catalogId).min(1, { error: "is empty — list at least one affected service" }),
+  services: z.array(catalogId).min(1, { error: "is empty — list at least one affected service" }).describe("Ids of the affected services in `content/services.yaml`."),
   /** Ids of the teams involved in `content/teams.yaml`. */
-  teams: z.array(catalogId).min(1, { error: "is empty — list at least one team involved" }),
+  teams: z.array(catalogId).min(1, { error: "is empty — list at least one team involved" }).describe("Ids of the teams involved in `content/teams.yaml`."),
   /** The IANA time zone readers think in, for example America/Los_Angeles. */
-  timezone: timeZone,
+  timezone: timeZone.describe("The IANA time zone readers think in, for example America/Los_Angeles."),
   /** When impact began. */
-  started: offsetInstant,
+  started: offsetInstant.describe("When impact began."),
   /** When someone (or something) noticed. */
-  detected: offsetInstant,
+  detected: offsetInstant.describe("When someone (or something) noticed."),
   /** When impact was stopped or worked around, if it was before resolution. */
-  mitigated: offsetInstant.optional(),
+  mitigated: offsetInstant.optional().describe("When impact was stopped or worked around, if it was before resolution."),
   /** When service was fully restored; optional only while the document is a draft. */
-  resolved: offsetInstant.optional(),
+  resolved: offsetInstant.optional().describe("When service was fully restored; optional only while the document is a draft."),
   /** What users experienced. */
-  impact: impactSchema,
+  impact: impactSchema.describe("What users experienced."),
   /** How it was noticed. */
-  detection: detectionSchema,
+  detection: detectionSchema.describe("How it was noticed."),
   /** Events in chronological order. */
-  timeline: z.array(timelineEventSchema).default([]),
+  timeline: z.array(timelineEventSchema).default([]).describe("Events in chronological order."),
   /** Trigger, root and contributing causes. */
-  causes: z.array(causeSchema).default([]),
+  causes: z.array(causeSchema).default([]).describe("Trigger, root and contributing causes."),
   /** What went well, what went wrong, where we got lucky. */
-  lessons: lessonsSchema.default({ wentWell: [], wentWrong: [], gotLucky: [] }),
+  lessons: lessonsSchema.default({ wentWell: [], wentWrong: [], gotLucky: [] }).describe("What went well, what went wrong, where we got lucky."),
   /** Follow-up commitments. */
-  actionItems: z.array(actionItemSchema).default([]),
+  actionItems: z.array(actionItemSchema).default([]).describe("Follow-up commitments."),
   /** Ids of related postmortems (backlinks are added automatically). */
-  related: z.array(postmortemId).default([]),
+  related: z.array(postmortemId).default([]).describe("Ids of related postmortems (backlinks are added automatically)."),
   /** Action items of earlier postmortems that, had they been done, would have prevented or shortened this incident. */
-  priorActionItems: z.array(actionItemKey).default([]),
+  priorActionItems: z.array(actionItemKey).default([]).describe("Action items of earlier postmortems that, had they been done, would have prevented or shortened this incident."),
   /** Former ids of this postmortem; their URLs redirect here. */
-  aliases: z.array(postmortemId).default([]),
+  aliases: z.array(postmortemId).default([]).describe("Former ids of this postmortem; their URLs redirect here."),
 };
 
 type Frontmatter = z.output<ReturnType<typeof strictObject<typeof frontmatterShape>>>;

@@ -1,0 +1,168 @@
+import { execFileSync } from "node:child_process";
+import { afterEach, describe, expect, test } from "vitest";
+import { BAD_INPUTS, type ExpectedLine } from "../fixtures/invalid/cases.ts";
+import { API_ERRORS, createContent, pm, positionOf, WEBSITE_SLOW, type ContentFixture } from "../support/content-fixture.ts";
+import { hindsight } from "./hindsight.ts";
+
+const fixtures: ContentFixture[] = [];
+function fixture(): ContentFixture {
+  const f = createContent();
+  fixtures.push(f);
+  return f;
+}
+afterEach(() => {
+  for (const f of fixtures.splice(0)) f.cleanup();
+});
+
+const validate = (f: ContentFixture, ...args: string[]) => hindsight(["validate", "--content", "content", ...args], { cwd: f.root });
+const prefix = (e: ExpectedLine) => `${e.file}:${e.line}:${e.column}  ${e.path}  `;
+
+describe("hindsight validate", () => {
+  test("a valid content folder passes with exit code 0", async () => {
+    const result = await validate(fixture());
+    expect(result.stdout.trim()).toBe("✔ 2 postmortems and 3 catalogs are valid.");
+    expect(result.code).toBe(0);
+  });
+
+  test("the sample content in content/ validates clean", async () => {
+    const result = await hindsight(["validate"]);
+    expect(result.stdout).toMatch(/^✔ \d+ postmortems and 3 catalogs are valid\.$/m);
+    expect(result.code).toBe(0);
+  });
+
+  describe.concurrent.each(BAD_INPUTS.map((c) => [`${c.rule}. ${c.name}`, c] as const))("rejects %s", (_, badInput) => {
+    test("with exit code 1 and a line naming file, line, column, field and fix", async () => {
+      const f = createContent();
+      try {
+        const expected = badInput.apply(f);
+        const result = await validate(f);
+        expect(result.code).toBe(1);
+        for (const e of expected) {
+          const line = result.lines.find((l) => l.startsWith(prefix(e)));
+          expect(line, `expected a line starting ${prefix(e)}\n${result.stdout}`).toBeDefined();
+          expect(line).toContain(e.message);
+          expect(line).toContain(" — ");
+        }
+        expect(result.lines.at(-1)).toMatch(/^✖ \d+ problems? in \d+ files?\.$/);
+      } finally {
+        f.cleanup();
+      }
+    });
+  });
+
+  test("reports every problem of a run at once, sorted by file and position", async () => {
+    const f = fixture();
+    f.edit(pm(WEBSITE_SLOW), "severity: SEV3", "severity: SEV9");
+    f.edit(pm(API_ERRORS), "timezone: Europe/London", "timezone: Mars/Olympus");
+    f.edit(pm(API_ERRORS), "services: [api]", "services: [Not An Id]");
+    const result = await validate(f);
+    const problems = result.lines.slice(0, -1);
+    expect(problems.map((l) => l.split("  ")[0])).toEqual([
+      `content/postmortems/${API_ERRORS}.mdx:${positionOf(f.read(pm(API_ERRORS)), "Not An Id").line}:${positionOf(f.read(pm(API_ERRORS)), "Not An Id").column}`,
+      `content/postmortems/${API_ERRORS}.mdx:${positionOf(f.read(pm(API_ERRORS)), "Mars").line}:${positionOf(f.read(pm(API_ERRORS)), "Mars").column}`,
+      `content/postmortems/${WEBSITE_SLOW}.mdx:${positionOf(f.read(pm(WEBSITE_SLOW)), "SEV9").line}:${positionOf(f.read(pm(WEBSITE_SLOW)), "SEV9").column}`,
+    ]);
+    expect(result.lines.at(-1)).toBe("✖ 3 problems in 2 files.");
+  });
+
+  test("--format json prints the problems as data", async () => {
+    const f = fixture();
+    const text = f.edit(pm(API_ERRORS), "severity: SEV2", "severity: SEV7");
+    const result = await validate(f, "--format", "json");
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: false,
+      postmortems: 2,
+      problems: [{ file: `content/postmortems/${API_ERRORS}.mdx`, ...positionOf(text, "SEV7"), path: "severity", message: '"SEV7" is not allowed — use one of SEV1, SEV2, SEV3, SEV4' }],
+    });
+  });
+
+  test("--format json of valid content says ok", async () => {
+    const result = await validate(fixture(), "--format", "json");
+    expect(JSON.parse(result.stdout)).toEqual({ ok: true, postmortems: 2, problems: [] });
+    expect(result.code).toBe(0);
+  });
+
+  test("--format github prints one error annotation per problem", async () => {
+    const f = fixture();
+    const text = f.edit(pm(API_ERRORS), "timezone: Europe/London", "timezone: Europe/Londn");
+    const { line, column } = positionOf(text, "Europe/Londn");
+    const result = await validate(f, "--format", "github");
+    expect(result.lines).toEqual([
+      `::error file=content/postmortems/${API_ERRORS}.mdx,line=${line},col=${column},title=timezone::"Europe/Londn" is not an IANA time zone — use a name such as "America/Los_Angeles", "Europe/Copenhagen" or "UTC"`,
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  test("HINDSIGHT_CONTENT chooses the folder when --content is not given", async () => {
+    const f = fixture();
+    f.edit(pm(API_ERRORS), "severity: SEV2", "severity: SEV8");
+    const result = await hindsight(["validate"], { cwd: f.root, env: { HINDSIGHT_CONTENT: "content" } });
+    expect(result.stdout).toContain("severity  \"SEV8\" is not allowed");
+    expect(result.code).toBe(1);
+  });
+
+  test("an unknown --format is a usage error with exit code 2", async () => {
+    const result = await validate(fixture(), "--format", "xml");
+    expect(result.stderr).toContain('unknown format "xml" — use one of text, json, github');
+    expect(result.code).toBe(2);
+  });
+});
+
+describe("hindsight validate --against", () => {
+  function committed(): ContentFixture {
+    const f = fixture();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: f.root, stdio: "ignore" });
+    git("init", "-q", "-b", "main");
+    git("add", ".");
+    git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "content");
+    return f;
+  }
+
+  test("passes when nothing was removed", async () => {
+    const f = committed();
+    f.edit(pm(API_ERRORS), "    status: open", "    status: wont-do\n    reason: Superseded by the new parser.");
+    const result = await validate(f, "--against", "main");
+    expect(result.code).toBe(0);
+  });
+
+  test("35. rejects an action item deleted since the ref, at the actionItems key", async () => {
+    const f = committed();
+    const text = f.read(pm(API_ERRORS));
+    const next = f.write(pm(API_ERRORS), text.replace(/  - id: A2\n[\s\S]*?completed: "2024-04-10"\n/, ""));
+    const { line, column } = positionOf(next, "actionItems:");
+    const result = await validate(f, "--against", "main");
+    expect(result.lines).toContain(
+      `content/postmortems/${API_ERRORS}.mdx:${line}:${column}  actionItems  action item A2 ("Alert on parse errors") existed at main and has been deleted — put it back; to retire an item set status: wont-do and give a reason, never delete it`,
+    );
+    expect(result.code).toBe(1);
+  });
+
+  test("rejects a published postmortem renamed without an alias", async () => {
+    const f = committed();
+    f.write(pm("2024-05-02-website-slow-pages"), f.read(pm(WEBSITE_SLOW)));
+    f.remove(pm(WEBSITE_SLOW));
+    f.edit(pm(API_ERRORS), "related: [2024-05-02-website-slow]", "related: [2024-05-02-website-slow-pages]");
+    const result = await validate(f, "--against", "main");
+    expect(result.lines).toContain(
+      `content/postmortems/${WEBSITE_SLOW}.mdx:1:1  (file)  postmortem "${WEBSITE_SLOW}" was published at main and is gone, so its URL would break — restore the file, or if it was renamed add "${WEBSITE_SLOW}" to the aliases of the new file`,
+    );
+    expect(result.code).toBe(1);
+  });
+
+  test("accepts a renamed postmortem whose old id is an alias", async () => {
+    const f = committed();
+    f.write(pm("2024-05-02-website-slow-pages"), f.read(pm(WEBSITE_SLOW)).replace("severity: SEV3", `severity: SEV3\naliases: [${WEBSITE_SLOW}]`));
+    f.remove(pm(WEBSITE_SLOW));
+    f.edit(pm(API_ERRORS), "related: [2024-05-02-website-slow]", "related: [2024-05-02-website-slow-pages]");
+    const result = await validate(f, "--against", "main");
+    expect(result.stdout).toContain("✔ 2 postmortems");
+    expect(result.code).toBe(0);
+  });
+
+  test("a ref that does not exist is a usage error with exit code 2", async () => {
+    const result = await validate(committed(), "--against", "no-such-branch");
+    expect(result.stderr).toContain('git ref "no-such-branch" does not exist — fetch it first');
+    expect(result.code).toBe(2);
+  });
+});
