@@ -1,6 +1,8 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
+import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
+import { externalLinksPlugin } from "./src/lib/markdown/external-links.ts";
 import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import validateContent from "./src/integrations/validate.ts";
@@ -12,8 +14,22 @@ export default defineConfig({
   trailingSlash: "always",
   // External stylesheets keep pages free of inline styles, so the Content-Security-Policy needs no unsafe-inline.
   build: { format: "directory", inlineStylesheets: "never" },
+  // Astro's default processor (Sätteri), plus one plugin that hardens links in postmortem bodies.
+  markdown: { processor: satteri({ hastPlugins: [externalLinksPlugin] }) },
   integrations: [validateContent(), mdx(), pagefind()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's MDX output starts with a "use astro:head-inject" directive that the bundler warns about
+        // once per postmortem; the warning is about Astro's own output and drowns real messages.
+        onwarn(warning, warn) {
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   // A Content-Security-Policy meta tag on every page; public/_headers repeats it for hosts that send headers.
   security: {
     csp: {
