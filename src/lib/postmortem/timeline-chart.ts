@@ -12,7 +12,7 @@
  *   picture never has to be measured.
  */
 import { scaleLinear } from "d3-scale";
-import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from "d3-shape";
+import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTimes, symbolTriangle, symbolWye, type SymbolType } from "d3-shape";
 import { formatDuration } from "../format/duration.ts";
 import { formatClock, formatDay, localDate, offsetLabel } from "../format/instant.ts";
 import type { TimelineKind } from "../schema/vocabulary.ts";
@@ -85,8 +85,8 @@ export const KIND_SYMBOLS: Record<TimelineKind, SymbolType> = {
   mitigation: symbolSquare,
   recovery: symbolSquare,
   communication: symbolStar,
-  resolution: symbolSquare,
-  other: symbolCross,
+  resolution: symbolCross,
+  other: symbolTimes,
 };
 const KIND_ORDER: readonly TimelineKind[] = Object.keys(KIND_SYMBOLS) as TimelineKind[];
 
@@ -207,7 +207,7 @@ export function timelineChart(input: TimelineChartInput, width = WIDTH): Timelin
       kind: e.kind,
       x: ex,
       y: lanesTop + lane * LANE,
-      path: symbol(KIND_SYMBOLS[e.kind], 64)() ?? "",
+      path: symbol(KIND_SYMBOLS[e.kind], 90)() ?? "",
       title: `${formatClock(e.at, tz)} ${e.kind}`,
     };
   });
@@ -229,7 +229,7 @@ export function timelineChart(input: TimelineChartInput, width = WIDTH): Timelin
     }
   }
 
-  const legend = KIND_ORDER.filter((k) => input.timeline.some((e) => e.kind === k)).map((kind) => ({ kind, path: symbol(KIND_SYMBOLS[kind], 64)() ?? "" }));
+  const legend = KIND_ORDER.filter((k) => input.timeline.some((e) => e.kind === k)).map((kind) => ({ kind, path: symbol(KIND_SYMBOLS[kind], 90)() ?? "" }));
   return {
     width,
     height: axisY + (mode === "compressed" ? 44 : 30),
