@@ -1,0 +1,184 @@
+/**
+ * The skeleton `hindsight new` writes: every section present, a short guidance comment on each, times
+ * pre-filled with the author's UTC offset, status draft. It passes `hindsight validate` as written.
+ */
+import { SEVERITY_LEVELS, type Severity } from "../schema/vocabulary.ts";
+
+export interface ScaffoldInput {
+  title: string;
+  severity: Severity;
+  services: string[];
+  teams: string[];
+  /** ISO 8601 with offset. */
+  started: string;
+  timezone: string;
+  author: string;
+}
+
+/** A lower-case kebab-case slug of a title, at most about 60 characters, cut at a word. */
+export function slugify(title: string): string {
+  const words = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/['’]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
+  let slug = "";
+  for (const word of words) {
+    if (slug && slug.length + word.length + 1 > 60) break;
+    slug = slug ? `${slug}-${word}` : word;
+  }
+  return slug || "incident";
+}
+
+/** The postmortem id (file name without .mdx): the start date as written, then the slug. */
+export function postmortemIdFor(started: string, title: string): string {
+  return `${started.slice(0, 10)}-${slugify(title)}`;
+}
+
+/** The UTC offset (`+01:00`) of a time zone at an instant. */
+export function offsetAt(instant: Date, timeZone: string): string {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
+  return m ? `${m[1]}:${m[2] ?? "00"}` : "+00:00";
+}
+
+/** An instant written in a time zone's wall-clock time with its offset, to the minute: `2026-11-26T09:30:00+01:00`. */
+export function localInstant(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts["year"]}-${parts["month"]}-${parts["day"]}T${parts["hour"]}:${parts["minute"]}:00${offsetAt(instant, timeZone)}`;
+}
+
+/** Reads `2026-11-25T14:05` (wall-clock time in `timeZone`) or a full ISO instant with offset. */
+export function parseStarted(value: string, timeZone: string): string | undefined {
+  const withOffset = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.exec(value.trim());
+  if (withOffset) return `${withOffset[1]}T${withOffset[2]}${withOffset[3] ?? ":00"}${withOffset[4]}`;
+  const naive = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?$/.exec(value.trim());
+  if (!naive) return undefined;
+  const wall = `${naive[1]}T${naive[2] ?? "00:00"}:00`;
+  const guess = new Date(`${wall}Z`);
+  if (Number.isNaN(guess.getTime())) return undefined;
+  // The offset at the wall time read as UTC, then corrected once: right except within a DST change.
+  const offset = offsetAt(new Date(guess.getTime() - offsetMs(offsetAt(guess, timeZone))), timeZone);
+  return `${wall}${offset}`;
+}
+
+function offsetMs(offset: string): number {
+  const sign = offset.startsWith("-") ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+}
+
+const yamlList = (values: string[]) => `[${values.join(", ")}]`;
+const yamlString = (value: string) => JSON.stringify(value);
+
+/** The text of a new postmortem. */
+export function scaffoldPostmortem(input: ScaffoldInput): string {
+  const severities = SEVERITY_LEVELS.map((level) => `#   ${level.id} ${level.label}: ${level.description}`).join("\n");
+  return `---
+# A new postmortem (status: draft). The guide at /guide/ explains every field; \`npm run validate\` checks it.
+# Write blamelessly: describe what the system and the process allowed, not who slipped.
+
+# What broke, for whom, in plain words.
+title: ${yamlString(input.title)}
+# Two or three plain sentences a busy reader can stop after: what happened, the impact, the fix.
+summary: ${yamlString("Replace this with two or three plain sentences on what happened, who was affected and how it ended.")}
+# How bad it was for customers:
+${severities}
+severity: ${input.severity}
+# draft → in-review (open a pull request) → published (the pull request is merged).
+status: draft
+authors: ${yamlList([input.author])}
+reviewers: []
+# Lower-case keywords, for example [dynamodb, deploy].
+tags: []
+# Ids from content/services.yaml and content/teams.yaml.
+services: ${yamlList(input.services)}
+teams: ${yamlList(input.teams)}
+# The IANA time zone readers think in; times below carry their UTC offset. Keep the quotes.
+timezone: ${input.timezone}
+# When impact began, when someone noticed, when impact stopped, when service was fully restored.
+started: "${input.started}"
+detected: "${input.started}"
+# mitigated: "${input.started}"
+# resolved: "${input.started}"   (required before status: in-review)
+
+impact:
+  # What users experienced, in plain language.
+  description: Replace this with what users saw and for how long.
+  # Did people outside the company notice?
+  customerFacing: true
+  # usersAffected: 1200
+  # customersAffected: 30
+  # none, recovered (lost then restored) or permanent; explain any loss in dataLossNote.
+  dataLoss: none
+
+detection:
+  # alert, customer-report, employee, automated-test or other.
+  method: alert
+  # Which alert or report, and whether we could have noticed sooner.
+  note: Replace this with which alert or report surfaced the incident.
+
+# Events in order, each with its offset. Kinds: trigger, detection, escalation, diagnosis, mitigation,
+# recovery, communication, resolution, other.
+timeline:
+  - at: "${input.started}"
+    kind: trigger
+    text: Replace this with what set the incident off.
+
+# The trigger (what set it off), root causes (without which it would not have happened) and
+# contributing factors (what made it likelier, longer or harder). Categories: content/taxonomy.yaml.
+causes: []
+#  - kind: root
+#    category: configuration-change
+#    text: A condition of the system, described without blame.
+
+lessons:
+  # What went well and should be kept.
+  wentWell: []
+  # What went wrong or made it worse.
+  wentWrong: []
+  # Where luck, not design, limited the damage.
+  gotLucky: []
+
+# Follow-ups: actionable (a verb and an outcome), specific (one change) and bounded (a due date, an owner).
+# Never delete an item later: set status: wont-do with a reason.
+actionItems: []
+#  - id: A1
+#    title: Alert when the error rate on checkout exceeds 2% for 5 minutes
+#    type: detect            # prevent, mitigate, detect or process
+#    priority: P1            # P0 (now) to P3 (when convenient)
+#    owner: ${input.teams[0] ?? "team-id"}
+#    status: open            # open, in-progress, blocked, done or wont-do
+#    due: ${input.started.slice(0, 10)}
+#    ticket: https://tracker.example.com/OPS-123
+
+# Ids of related postmortems, for example [2016-01-04-dashboard-outage].
+related: []
+---
+
+{/* The body is Markdown. You may use <Callout type="note|tip|warning"> and <Figure src alt caption />; nothing else. */}
+
+## What happened
+
+{/* The story in order, for a reader who was not there. The timeline above holds the exact times. */}
+
+## Why it happened
+
+{/* Walk from the trigger to the root causes. Ask "why was that possible?" until the answer is about the system. */}
+
+## How we fixed it
+
+{/* What stopped the impact, and what restored service fully. */}
+
+## What we learnt
+
+{/* The lessons in a few sentences; the action items above are the commitments. */}
+`;
+}

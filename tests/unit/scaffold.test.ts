@@ -1,0 +1,35 @@
+import { describe, expect, test } from "vitest";
+import { localInstant, parseStarted, postmortemIdFor, scaffoldPostmortem, slugify } from "../../src/lib/scaffold/postmortem-template.ts";
+import type { Diagnostic } from "../../src/lib/validate/diagnostic.ts";
+import { validatePostmortemFile } from "../../src/lib/validate/validate-content.ts";
+
+describe("scaffold", () => {
+  test("slugify makes lower-case kebab-case without accents or apostrophes", () => {
+    expect(slugify("Dashboards down: Tomás's DB deleted!")).toBe("dashboards-down-tomass-db-deleted");
+    expect(slugify("???")).toBe("incident");
+  });
+
+  test("the id starts with the start date as written", () => {
+    expect(postmortemIdFor("2026-11-20T00:30:00+01:00", "Late night")).toBe("2026-11-20-late-night");
+  });
+
+  test("a wall-clock start time gets the time zone's offset, summer and winter", () => {
+    expect(parseStarted("2026-07-01T14:05", "Europe/London")).toBe("2026-07-01T14:05:00+01:00");
+    expect(parseStarted("2026-01-01 14:05", "America/Los_Angeles")).toBe("2026-01-01T14:05:00-08:00");
+    expect(parseStarted("2026-01-01T14:05:00Z", "Asia/Tokyo")).toBe("2026-01-01T14:05:00Z");
+    expect(parseStarted("yesterday", "UTC")).toBeUndefined();
+  });
+
+  test("now is written in the author's zone with its offset", () => {
+    expect(localInstant(new Date("2026-11-26T03:15:00Z"), "Asia/Kolkata")).toBe("2026-11-26T08:45:00+05:30");
+  });
+
+  test("the skeleton validates as a draft", () => {
+    const text = scaffoldPostmortem({ title: "Checkout failed", severity: "SEV1", services: ["api"], teams: ["platform"], started: "2026-11-20T14:05:00+01:00", timezone: "Europe/Berlin", author: "Ada" });
+    const problems: Diagnostic[] = [];
+    const data = validatePostmortemFile(text, "x.mdx", problems);
+    expect(problems).toEqual([]);
+    expect(data?.status).toBe("draft");
+    expect(data?.timeline[0]?.at).toBe("2026-11-20T14:05:00+01:00");
+  });
+});
