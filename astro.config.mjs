@@ -2,6 +2,8 @@
 import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
+import { loadContent } from "./src/lib/action-items/load-content.ts";
+import { aliasRedirects } from "./src/lib/postmortem/aliases.ts";
 import { externalLinksPlugin } from "./src/lib/markdown/external-links.ts";
 import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
 import pagefind from "./src/integrations/pagefind.ts";
@@ -12,6 +14,8 @@ export default defineConfig({
   outDir: process.env["HINDSIGHT_OUT_DIR"] ?? "./dist",
   cacheDir: process.env["HINDSIGHT_CACHE_DIR"] ?? "./node_modules/.astro",
   trailingSlash: "always",
+  // Former ids (a postmortem's `aliases`) keep working: each gets a redirect page to the current URL.
+  redirects: aliasRedirects(loadContent().postmortems),
   // External stylesheets keep pages free of inline styles, so the Content-Security-Policy needs no unsafe-inline.
   build: { format: "directory", inlineStylesheets: "never" },
   // Astro's default processor (Sätteri), plus one plugin that hardens links in postmortem bodies.

@@ -75,3 +75,16 @@ describe("the built sample knowledge base", () => {
     expect(html(SEV1)).not.toMatch(/<script/);
   });
 });
+
+describe("renamed postmortems", () => {
+  it("redirect from every former id to the current page", () => {
+    const renamed = samples.filter((s) => Array.isArray(s.data["aliases"]) && s.data.status !== "draft");
+    expect(renamed.length).toBeGreaterThan(0);
+    for (const s of renamed) {
+      for (const alias of s.data["aliases"] as string[]) {
+        const redirect = readFileSync(page(alias), "utf8");
+        expect(redirect).toContain(`<meta http-equiv="refresh" content="0;url=/postmortems/${s.id}/">`);
+      }
+    }
+  });
+});
