@@ -1,4 +1,4 @@
-// Typed linting for TypeScript and Astro files.
+// Typed linting for TypeScript; Astro's recommended rules for .astro files (their types are checked by `astro check`).
 import eslintPluginAstro from "eslint-plugin-astro";
 import tseslint from "typescript-eslint";
 
@@ -17,7 +17,13 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
       "@typescript-eslint/no-non-null-assertion": "off",
+      "@typescript-eslint/no-confusing-void-expression": ["error", { ignoreArrowShorthand: true }],
     },
+  },
+  {
+    // The type-aware rules misread Astro templates (every JSX map becomes an "error" type); `astro check` covers them.
+    files: ["**/*.astro"],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ["**/*.js", "**/*.mjs"],
