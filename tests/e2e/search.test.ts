@@ -1,0 +1,194 @@
+/**
+ * Search in a real browser (Debian's Chromium through playwright-core) over the sample site that the
+ * global setup builds, served as a static host would serve it.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../support/browser.ts";
+import { SAMPLE_DIST } from "../support/paths.ts";
+import { serveStatic, type StaticServer } from "../support/serve.ts";
+
+const SEV1_ID = "2016-01-04-dashboard-outage-deleted-metadata-tables";
+const STATUS = "[data-search-status]";
+
+let server: StaticServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await serveStatic(SAMPLE_DIST);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser.close();
+  await server.close();
+});
+
+async function newPage(options: { javaScriptEnabled?: boolean; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** Waits until the live region reports the outcome of a search (not the loading message). */
+async function searchOutcome(page: Page): Promise<string> {
+  await page.waitForFunction((selector) => /match/.test(document.querySelector(selector)?.textContent ?? ""), STATUS);
+  return (await page.locator(STATUS).textContent()) ?? "";
+}
+
+/** Waits until the live region's text differs from `previous`, then returns it. */
+async function nextOutcome(page: Page, previous: string): Promise<string> {
+  await page.waitForFunction(
+    ([selector, before]) => {
+      const text = document.querySelector(selector!)?.textContent ?? "";
+      return text !== before && /match/.test(text);
+    },
+    [STATUS, previous] as const,
+  );
+  return (await page.locator(STATUS).textContent()) ?? "";
+}
+
+const resultLinks = (page: Page) => page.locator(".result h3 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+const resultBadges = (page: Page) => page.locator(".result .badge").allTextContents();
+
+describe("the search page", () => {
+  it("finds the SEV1 postmortem first for a word that only its body contains", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.locator("#search-query").fill("DynamoDB");
+    await page.locator("#search-query").press("Enter");
+    const status = await searchOutcome(page);
+    expect(status).toMatch(/^\d+ postmortems? match(es)? “DynamoDB”\.$/);
+    expect((await resultLinks(page))[0]).toBe(`/postmortems/${SEV1_ID}/`);
+    await expect(page.locator(".result").first().locator("mark").first().textContent()).resolves.toMatch(/dynamodb/i);
+    expect(new URL(page.url()).search).toBe("?q=DynamoDB");
+  });
+
+  it("runs the search in the URL's q parameter when the page loads", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/?q=dynamodb`);
+    await searchOutcome(page);
+    await expect(page.locator("#search-query").inputValue()).resolves.toBe("dynamodb");
+    expect((await resultLinks(page))[0]).toBe(`/postmortems/${SEV1_ID}/`);
+  });
+
+  it("narrows the results to the checked severity, shows its count and keeps it in the URL", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/?q=dashboards`);
+    const before = await searchOutcome(page);
+    const all = await resultBadges(page);
+    expect(new Set(all.map((b) => b.slice(0, 4))).size).toBeGreaterThan(1);
+    const sev2 = all.filter((b) => b.startsWith("SEV2")).length;
+    expect(sev2).toBeGreaterThan(0);
+
+    const checkbox = page.getByRole("checkbox", { name: /^SEV2 · Major/ });
+    await expect(checkbox.locator("xpath=..").locator(".count").textContent()).resolves.toBe(`${sev2} results`.replace(/^1 results$/, "1 result"));
+    await checkbox.check();
+    const after = await nextOutcome(page, before);
+
+    expect(after).toBe(`${sev2 === 1 ? "1 postmortem matches" : `${sev2} postmortems match`} “dashboards” with 1 filter.`);
+    const narrowed = await resultBadges(page);
+    expect(narrowed).toHaveLength(sev2);
+    expect(narrowed.every((b) => b.startsWith("SEV2"))).toBe(true);
+    expect(new URL(page.url()).search).toBe("?q=dashboards&severity=SEV2");
+  });
+
+  it("restores checked filters from a shared link", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/?q=dashboards&severity=SEV2`);
+    await searchOutcome(page);
+    await expect(page.getByRole("checkbox", { name: /^SEV2 · Major/ }).isChecked()).resolves.toBe(true);
+    expect((await resultBadges(page)).every((b) => b.startsWith("SEV2"))).toBe(true);
+  });
+
+  it("says so when nothing matches", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/?q=xylophonequartz`);
+    const status = await searchOutcome(page);
+    expect(status).toBe("No postmortems match “xylophonequartz”. Check the spelling, try fewer or other words, or clear filters.");
+    await expect(page.locator(".result").count()).resolves.toBe(0);
+  });
+
+  it("announces result counts in a polite live region", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/?q=dynamodb`);
+    await searchOutcome(page);
+    const region = page.locator(STATUS);
+    await expect(region.getAttribute("role")).resolves.toBe("status");
+    await expect(region.getAttribute("aria-live")).resolves.toBe("polite");
+  });
+
+  it("can be used with the keyboard alone: type, submit, then tick a filter with the space bar", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.locator("#search-query").focus();
+    await page.keyboard.type("dashboards");
+    await page.keyboard.press("Enter");
+    const before = await searchOutcome(page);
+    await page.keyboard.press("Tab"); // the Search button
+    await page.keyboard.press("Tab"); // the first filter: SEV1 · Critical
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe("SEV1");
+    await page.keyboard.press("Space");
+    await nextOutcome(page, before);
+    expect(new URL(page.url()).searchParams.getAll("severity")).toEqual(["SEV1"]);
+    expect((await resultBadges(page)).every((b) => b.startsWith("SEV1"))).toBe(true);
+  });
+
+  it("logs no console errors and throws no page errors while searching", async () => {
+    const page = await newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${server.url}/search/?q=dynamodb`);
+    const before = await searchOutcome(page);
+    await page.getByRole("checkbox", { name: /^SEV1 · Critical/ }).check();
+    await nextOutcome(page, before);
+    expect(problems).toEqual([]);
+  });
+
+  it("has no axe violations with results and filters showing, in light and dark mode", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const page = await newPage({ colorScheme });
+      await page.goto(`${server.url}/search/?q=dashboards&severity=SEV2`);
+      await searchOutcome(page);
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      expect(violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    }
+  });
+});
+
+describe("search without JavaScript", () => {
+  it("takes the header form from a postmortem to the search page with the query, which says search needs JavaScript", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/postmortems/${SEV1_ID}/`);
+    await page.locator("#site-search").fill("backups");
+    await Promise.all([page.waitForURL(/\/search\//), page.locator(".site-header form button").click()]);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe("/search/");
+    expect(url.searchParams.get("q")).toBe("backups");
+    await expect(page.locator("[data-search-nojs]").textContent()).resolves.toContain("needs JavaScript");
+    await expect(page.locator("[data-search-nojs] a").getAttribute("href")).resolves.toBe("/postmortems/");
+    await expect(page.locator("[data-search-app]").isHidden()).resolves.toBe(true);
+  });
+});
+
+describe("reading pages", () => {
+  it("load none of search's assets, even when the header's search field is focused", async () => {
+    const page = await newPage();
+    const searchAssets: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/pagefind/") || /\/_astro\/(SearchApp|search)[^/]*\.js$/.test(path)) searchAssets.push(path);
+    });
+    await page.goto(`${server.url}/postmortems/${SEV1_ID}/`);
+    await page.locator("#site-search").focus();
+    await page.locator("#site-search").fill("backups");
+    await page.goto(`${server.url}/`);
+    expect(searchAssets).toEqual([]);
+  });
+});
