@@ -1,8 +1,9 @@
 // Typed linting for TypeScript; Astro's recommended rules for .astro files (their types are checked by `astro check`).
+import { defineConfig } from "eslint/config";
 import eslintPluginAstro from "eslint-plugin-astro";
 import tseslint from "typescript-eslint";
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["dist/", ".astro/", ".test-output/", ".bench/", "node_modules/", "tests/fixtures/", "coverage/"] },
   ...tseslint.configs.strictTypeChecked,
   ...eslintPluginAstro.configs.recommended,
