@@ -13,7 +13,8 @@ const samples = visibleSamples();
 const catalogs = sampleCatalogs();
 const page = (path: string) => readPage(SAMPLE_DIST, path);
 /** The postmortem ids listed on a browse page, in order. */
-const listed = (html: string) => [...html.matchAll(/<h[23] class="title"[^>]*>\s*<a href="\/postmortems\/([^/]+)\/"/g)].map((m) => m[1]);
+const listed = (html: string) =>
+  [...html.matchAll(/<h[23] class="title"[^>]*>\s*<a href="\/postmortems\/([^/]+)\/"/g)].map((m) => m[1]);
 const count = (html: string) => Number(/data-postmortem-count="(\d+)"/.exec(html)?.[1]);
 
 describe("service pages", () => {
@@ -31,7 +32,9 @@ describe("service pages", () => {
     for (const service of catalogs.services) {
       const html = page(`/services/${service.id}/`);
       const expected = openItemsFor(ledger.items, { service: service.id }).map((i) => i.key);
-      const shown = [...element(html, '<section aria-labelledby="open-items"').matchAll(/data-action-key="([^"]+)"/g)].map((m) => m[1]);
+      const shown = [...element(html, '<section aria-labelledby="open-items"').matchAll(/data-action-key="([^"]+)"/g)].map(
+        (m) => m[1],
+      );
       expect(shown.sort(), service.id).toEqual(expected.slice(0, 25).sort());
     }
   });
@@ -41,7 +44,9 @@ describe("service pages", () => {
     const rows = catalogCounts(catalogs.services, samples, "services");
     expect(rows).toHaveLength(catalogs.services.length);
     for (const row of rows) {
-      expect(html).toMatch(new RegExp(`<a href="/services/${row.id}/"[^>]*>[^<]+</a>\\s*</th>\\s*<td class="num"[^>]*>\\s*${row.count}\\s*</td>`));
+      expect(html).toMatch(
+        new RegExp(`<a href="/services/${row.id}/"[^>]*>[^<]+</a>\\s*</th>\\s*<td class="num"[^>]*>\\s*${row.count}\\s*</td>`),
+      );
     }
   });
 });
@@ -80,14 +85,18 @@ describe("links from postmortem pages", () => {
     const teamsBuilt = existsSync(join(SAMPLE_DIST, "teams"));
     for (const p of samples) {
       const html = page(`/postmortems/${p.id}/`);
-      const chips = hrefs(html).filter((h) => /^\/(services|tags|causes|severity|teams)\//.test(h) && (teamsBuilt || !h.startsWith("/teams/")));
+      const chips = hrefs(html).filter(
+        (h) => /^\/(services|tags|causes|severity|teams)\//.test(h) && (teamsBuilt || !h.startsWith("/teams/")),
+      );
       expect(chips.length, p.id).toBeGreaterThan(p.data.services.length + p.data.tags.length);
       for (const href of chips) expect(pageExists(SAMPLE_DIST, href), `${p.id} → ${href}`).toBe(true);
     }
   });
 
   it("show backlinks: a postmortem listed in another's related shows that one without declaring it", () => {
-    const backlinked = samples.filter((b) => samples.some((a) => a.id !== b.id && a.data.related.includes(b.id) && !b.data.related.includes(a.id)));
+    const backlinked = samples.filter((b) =>
+      samples.some((a) => a.id !== b.id && a.data.related.includes(b.id) && !b.data.related.includes(a.id)),
+    );
     expect(backlinked.length).toBeGreaterThan(0);
     for (const b of backlinked) {
       const related = element(page(`/postmortems/${b.id}/`), '<section aria-labelledby="related"');

@@ -23,7 +23,9 @@ interface RssItem {
 
 describe("the RSS feed", () => {
   const xml = readFileSync(join(SAMPLE_DIST, "rss.xml"), "utf8");
-  const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml) as { rss: { "@_version": string; channel: { title: string; item: RssItem | RssItem[] } } };
+  const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+    rss: { "@_version": string; channel: { title: string; item: RssItem | RssItem[] } };
+  };
   const items = [parsed.rss.channel.item].flat();
 
   it("is RSS 2.0 that a real parser reads", () => {
@@ -45,13 +47,20 @@ describe("the RSS feed", () => {
 
   it("is advertised in the head of every page", () => {
     for (const path of ["/", "/insights/", `/postmortems/${samples[0]!.id}/`]) {
-      expect(readPage(SAMPLE_DIST, path)).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/rss\.xml"/);
+      expect(readPage(SAMPLE_DIST, path)).toMatch(
+        /<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/rss\.xml"/,
+      );
     }
   });
 });
 
 describe("the JSON export", () => {
-  const doc = JSON.parse(readFileSync(join(SAMPLE_DIST, "postmortems.json"), "utf8")) as { format: string; version: number; count: number; postmortems: PostmortemJson[] };
+  const doc = JSON.parse(readFileSync(join(SAMPLE_DIST, "postmortems.json"), "utf8")) as {
+    format: string;
+    version: number;
+    count: number;
+    postmortems: PostmortemJson[];
+  };
 
   it("declares its format and version and holds every visible postmortem, newest first", () => {
     expect([doc.format, doc.version]).toEqual(["hindsight.postmortems", 1]);

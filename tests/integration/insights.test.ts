@@ -18,14 +18,24 @@ const chart = (id: string) => element(insights, `<figure class="chart" id="${id}
 const svg = (id: string) => element(chart(id), "<svg");
 const today = /data-today="(\d{4}-\d{2}-\d{2})"/.exec(insights)?.[1] ?? "";
 const ledger = buildLedger(samples, today);
-const CHARTS = ["per-quarter", "time-to-detect", "time-to-resolve", "causes-chart", "co-occurrence", "follow-through", "open-by-age"];
+const CHARTS = [
+  "per-quarter",
+  "time-to-detect",
+  "time-to-resolve",
+  "causes-chart",
+  "co-occurrence",
+  "follow-through",
+  "open-by-age",
+];
 
 describe("the insights page", () => {
   it("has every chart as an image with a title and a description, followed by its data as a table", () => {
     for (const id of CHARTS) {
       const figure = chart(id);
       expect(svg(id), id).toMatch(new RegExp(`^<svg[^>]*role="img"[^>]*aria-labelledby="${id}-title ${id}-desc"`));
-      expect(svg(id), id).toMatch(new RegExp(`<title id="${id}-title"[^>]*>[^<]+</title>\\s*<desc id="${id}-desc"[^>]*>[^<]+</desc>`));
+      expect(svg(id), id).toMatch(
+        new RegExp(`<title id="${id}-title"[^>]*>[^<]+</title>\\s*<desc id="${id}-desc"[^>]*>[^<]+</desc>`),
+      );
       expect(figure, id).toMatch(/<details[^>]*>\s*<summary[^>]*>Data table: [^<]+<\/summary>[\s\S]*<table/);
     }
   });
@@ -38,7 +48,10 @@ describe("the insights page", () => {
   });
 
   it("draws a bar per non-empty duration range and a median line per severity with data", () => {
-    for (const [id, measure] of [["time-to-detect", "timeToDetect"], ["time-to-resolve", "timeToResolve"]] as const) {
+    for (const [id, measure] of [
+      ["time-to-detect", "timeToDetect"],
+      ["time-to-resolve", "timeToResolve"],
+    ] as const) {
       const rows = durationsBySeverity(samples, measure);
       const bins = rows.reduce((n, r) => n + histogram(r.values).filter((c) => c > 0).length, 0);
       expect(countMarks(svg(id), "rect", "mark"), id).toBe(bins);
@@ -53,13 +66,19 @@ describe("the insights page", () => {
 
   it("draws a bar per cause category in use and a cell per co-occurring pair", () => {
     const ids = catalogs.categories.map((c) => c.id);
-    expect(countMarks(svg("causes-chart"), "rect", "mark")).toBe(causeCategoryCounts(samples, ids).filter((c) => c.count > 0).length);
+    expect(countMarks(svg("causes-chart"), "rect", "mark")).toBe(
+      causeCategoryCounts(samples, ids).filter((c) => c.count > 0).length,
+    );
     const matrix = causeCoOccurrence(samples, ids);
     expect(countMarks(svg("co-occurrence"), "rect", "mark")).toBe(matrix.counts.flat().filter((c) => c > 0).length);
   });
 
   it("draws a completion bar per team with items and the open items split by age and lateness", () => {
-    const teams = followThroughByTeam(ledger.items, catalogs.teams.map((t) => t.id), today);
+    const teams = followThroughByTeam(
+      ledger.items,
+      catalogs.teams.map((t) => t.id),
+      today,
+    );
     expect(countMarks(svg("follow-through"), "rect", "mark")).toBe(teams.filter((t) => t.completionRate !== null).length);
     const ages = openItemsByAge(ledger.items);
     const segments = ages.reduce((n, a) => n + (a.overdue > 0 ? 1 : 0) + (a.count - a.overdue > 0 ? 1 : 0), 0);
@@ -76,7 +95,7 @@ describe("the timeline picture on postmortem pages", () => {
   it("draws a mark per timeline event, hidden from assistive technology next to the text timeline", () => {
     for (const p of samples) {
       const html = readPage(SAMPLE_DIST, `/postmortems/${p.id}/`);
-      const figure = element(html, "<figure class=\"timeline-chart\"");
+      const figure = element(html, '<figure class="timeline-chart"');
       expect(figure, p.id).toMatch(/^<figure[^>]*aria-hidden="true"/);
       expect(countMarks(element(figure, "<svg"), "path", "event-mark"), p.id).toBe(p.data.timeline.length);
       expect(html, p.id).toContain('<section aria-labelledby="timeline"');

@@ -21,9 +21,11 @@ export function pageExists(dist: string, path: string): boolean {
 /** The markup from the first `open` match to the matching closing tag of the same element name. */
 export function element(html: string, open: string | RegExp): string {
   const start = typeof open === "string" ? html.indexOf(open) : html.search(open);
-  if (start < 0) throw new Error(`No element matching ${String(open)} in the page — check the selector or that the component rendered`);
+  if (start < 0)
+    throw new Error(`No element matching ${String(open)} in the page — check the selector or that the component rendered`);
   const name = /^<([a-z0-9-]+)/i.exec(html.slice(start))?.[1];
-  if (!name) throw new Error(`${String(open)} does not start at a tag — pass the opening tag's beginning, such as '<figure id="x"'`);
+  if (!name)
+    throw new Error(`${String(open)} does not start at a tag — pass the opening tag's beginning, such as '<figure id="x"'`);
   const tag = new RegExp(`<(/?)${name}\\b[^>]*>`, "gi");
   tag.lastIndex = start;
   let depth = 0;

@@ -2,7 +2,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { postmortemSchema, servicesFileSchema, taxonomyFileSchema, teamsFileSchema, type Catalogs, type Postmortem } from "../../src/lib/schema/index.ts";
+import {
+  postmortemSchema,
+  servicesFileSchema,
+  taxonomyFileSchema,
+  teamsFileSchema,
+  type Catalogs,
+  type Postmortem,
+} from "../../src/lib/schema/index.ts";
 import { ROOT } from "./paths.ts";
 import { readPostmortemFrontmatter } from "./sample-content.ts";
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildLedger } from "../../src/lib/action-items/ledger.ts";
-import { catalogCounts, facetValues, groupByYear, parseSeverity, severityCounts, tagCounts, withFacet } from "../../src/lib/browse/facets.ts";
+import {
+  catalogCounts,
+  facetValues,
+  groupByYear,
+  parseSeverity,
+  severityCounts,
+  tagCounts,
+  withFacet,
+} from "../../src/lib/browse/facets.ts";
 import { openItemsFor } from "../../src/lib/browse/open-items.ts";
 import { actionItem } from "../support/postmortem-builder.ts";
 import { record, timesFrom } from "../fixtures/postmortem-records.ts";
@@ -23,7 +31,12 @@ const sample = [
     causes: [cause("software-change")],
     ...timesFrom("2021-01-01T02:00:00Z", 5, 60),
   }),
-  record("2020-06-01-a", { severity: "SEV2", services: ["checkout"], tags: ["dns"], ...timesFrom("2020-06-01T10:00:00Z", 5, 60) }),
+  record("2020-06-01-a", {
+    severity: "SEV2",
+    services: ["checkout"],
+    tags: ["dns"],
+    ...timesFrom("2020-06-01T10:00:00Z", 5, 60),
+  }),
 ];
 
 describe("facets", () => {
@@ -49,7 +62,10 @@ describe("facets", () => {
   });
 
   it("appends values missing from the catalog instead of dropping them", () => {
-    expect(catalogCounts([{ id: "checkout", name: "Checkout" }], sample, "services").map((r) => r.id)).toEqual(["checkout", "search"]);
+    expect(catalogCounts([{ id: "checkout", name: "Checkout" }], sample, "services").map((r) => r.id)).toEqual([
+      "checkout",
+      "search",
+    ]);
   });
 
   it("counts tags alphabetically", () => {

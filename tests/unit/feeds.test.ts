@@ -34,7 +34,12 @@ describe("the JSON export", () => {
   const doc = postmortemsJson(sample, catalog, site);
 
   it("declares its format and version and counts its postmortems", () => {
-    expect([doc.format, doc.version, doc.count, doc.site]).toEqual(["hindsight.postmortems", FORMAT_VERSION, 3, "https://kb.example.com/"]);
+    expect([doc.format, doc.version, doc.count, doc.site]).toEqual([
+      "hindsight.postmortems",
+      FORMAT_VERSION,
+      3,
+      "https://kb.example.com/",
+    ]);
   });
 
   it("carries computed durations in milliseconds, ISO 8601 and words", () => {

@@ -36,11 +36,25 @@ describe("the quarter chart", () => {
 });
 
 describe("the duration chart", () => {
-  const row = (severity: "SEV1" | "SEV2" | "SEV3" | "SEV4", values: number[]) => ({ severity, values, stats: distribution(values) });
-  const chart = durationChart([row("SEV1", [2 * MIN, 3 * MIN, 90 * MIN]), row("SEV2", []), row("SEV3", [20 * MIN]), row("SEV4", [])]);
+  const row = (severity: "SEV1" | "SEV2" | "SEV3" | "SEV4", values: number[]) => ({
+    severity,
+    values,
+    stats: distribution(values),
+  });
+  const chart = durationChart([
+    row("SEV1", [2 * MIN, 3 * MIN, 90 * MIN]),
+    row("SEV2", []),
+    row("SEV3", [20 * MIN]),
+    row("SEV4", []),
+  ]);
 
   it("draws a bar per non-empty duration range", () => {
-    expect(chart.rows.map((r) => r.bins.map((b) => `${b.label}:${b.count}`))).toEqual([["< 5 min:2", "1–2 h:1"], [], ["15–30 min:1"], []]);
+    expect(chart.rows.map((r) => r.bins.map((b) => `${b.label}:${b.count}`))).toEqual([
+      ["< 5 min:2", "1–2 h:1"],
+      [],
+      ["15–30 min:1"],
+      [],
+    ]);
   });
 
   it("marks median and p90 on the log axis, merged when they are the same value", () => {
@@ -58,22 +72,51 @@ describe("the duration chart", () => {
 describe("the cause, co-occurrence and follow-through charts", () => {
   it("draws a bar only for categories that occur, and a trend point per year", () => {
     const chart = causeChart([
-      { id: "a", count: 3, byYear: [{ year: 2020, count: 1 }, { year: 2021, count: 2 }] },
-      { id: "b", count: 0, byYear: [{ year: 2020, count: 0 }, { year: 2021, count: 0 }] },
+      {
+        id: "a",
+        count: 3,
+        byYear: [
+          { year: 2020, count: 1 },
+          { year: 2021, count: 2 },
+        ],
+      },
+      {
+        id: "b",
+        count: 0,
+        byYear: [
+          { year: 2020, count: 0 },
+          { year: 2021, count: 0 },
+        ],
+      },
     ]);
     expect(chart.rows.map((r) => r.bar !== null)).toEqual([true, false]);
     expect(chart.rows[0]!.trend).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
   });
 
   it("draws a cell per co-occurring pair, the strongest pair at the top level", () => {
-    const chart = heatmap({ categories: ["a", "b", "c"], counts: [[3, 2, 0], [2, 2, 1], [0, 1, 1]] });
+    const chart = heatmap({
+      categories: ["a", "b", "c"],
+      counts: [
+        [3, 2, 0],
+        [2, 2, 1],
+        [0, 1, 1],
+      ],
+    });
     expect(chart.cells).toHaveLength(7);
     expect(chart.cells.find((c) => c.row === 0 && c.col === 1)!.level).toBe(4);
     expect(chart.cells.find((c) => c.row === 1 && c.col === 2)!.level).toBe(2);
   });
 
   it("draws completion bars proportional to the rate, none for a team without items", () => {
-    const team = (t: string, rate: number | null): TeamFollowThrough => ({ team: t, total: rate === null ? 0 : 4, done: 0, wontDo: 0, outstanding: 0, overdue: 1, completionRate: rate });
+    const team = (t: string, rate: number | null): TeamFollowThrough => ({
+      team: t,
+      total: rate === null ? 0 : 4,
+      done: 0,
+      wontDo: 0,
+      outstanding: 0,
+      overdue: 1,
+      completionRate: rate,
+    });
     const chart = followThroughChart([team("x", 0.5), team("y", 1), team("z", null)]);
     expect(chart.rows[1]!.bar!.width / chart.rows[0]!.bar!.width).toBeCloseTo(2, 1);
     expect(chart.rows[2]!.bar).toBeNull();
@@ -84,6 +127,9 @@ describe("the cause, co-occurrence and follow-through charts", () => {
       { label: "Under 30 days", count: 3, overdue: 1 },
       { label: "30–89 days", count: 0, overdue: 0 },
     ]);
-    expect(chart.bars.map((b) => `${b.bucket} ${b.part} ${b.count}`)).toEqual(["Under 30 days overdue 1", "Under 30 days notDue 2"]);
+    expect(chart.bars.map((b) => `${b.bucket} ${b.part} ${b.count}`)).toEqual([
+      "Under 30 days overdue 1",
+      "Under 30 days notDue 2",
+    ]);
   });
 });

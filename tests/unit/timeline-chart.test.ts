@@ -100,12 +100,22 @@ describe("the timeline picture's marks", () => {
     const chart = timelineChart(long);
     expect(chart.events).toHaveLength(6);
     expect(chart.events[0]!.path).not.toBe(chart.events[1]!.path);
-    expect(chart.legend.map((l) => l.kind)).toEqual(["trigger", "detection", "escalation", "mitigation", "communication", "resolution"]);
+    expect(chart.legend.map((l) => l.kind)).toEqual([
+      "trigger",
+      "detection",
+      "escalation",
+      "mitigation",
+      "communication",
+      "resolution",
+    ]);
   });
 
   it("stacks events that would cover each other on separate lanes", () => {
     const at = "2019-10-15T14:04:00-04:00";
-    const chart = timelineChart({ ...short, timeline: [...short.timeline, { at, kind: "escalation" }, { at, kind: "communication" }] });
+    const chart = timelineChart({
+      ...short,
+      timeline: [...short.timeline, { at, kind: "escalation" }, { at, kind: "communication" }],
+    });
     const ys = chart.events.filter((e) => e.x === chart.events[1]!.x).map((e) => e.y);
     expect(new Set(ys).size).toBe(3);
   });

@@ -76,7 +76,10 @@ export function catalogCounts(
 ): FacetCount[] {
   const groups = groupByFacet(postmortems, facet);
   const known = new Set(entries.map((e) => e.id));
-  const all = [...entries.map((e) => ({ id: e.id, name: e.name })), ...[...groups.keys()].filter((id) => !known.has(id)).map((id) => ({ id, name: id }))];
+  const all = [
+    ...entries.map((e) => ({ id: e.id, name: e.name })),
+    ...[...groups.keys()].filter((id) => !known.has(id)).map((id) => ({ id, name: id })),
+  ];
   return all
     .map((e) => {
       const list = groups.get(e.id) ?? [];

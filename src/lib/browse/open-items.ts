@@ -5,7 +5,10 @@ import type { LedgerItem } from "../action-items/ledger.ts";
  * Outstanding items of the given postmortems (or of those affecting `service`), most overdue first,
  * then earliest due, then by key.
  */
-export function openItemsFor(items: readonly LedgerItem[], scope: { postmortemIds: ReadonlySet<string> } | { service: string }): LedgerItem[] {
+export function openItemsFor(
+  items: readonly LedgerItem[],
+  scope: { postmortemIds: ReadonlySet<string> } | { service: string },
+): LedgerItem[] {
   const inScope = (i: LedgerItem) =>
     "service" in scope ? i.postmortem.services.includes(scope.service) : scope.postmortemIds.has(i.postmortem.id);
   return items

@@ -21,14 +21,26 @@ export interface TeamFollowThrough {
  * One row per team in `teamIds` order (teams without items included with zeros), then any owner
  * missing from the list, so no item is dropped.
  */
-export function followThroughByTeam(items: readonly LedgerItem[], teamIds: readonly string[], today: string): TeamFollowThrough[] {
+export function followThroughByTeam(
+  items: readonly LedgerItem[],
+  teamIds: readonly string[],
+  today: string,
+): TeamFollowThrough[] {
   const owners = [...teamIds, ...[...new Set(items.map((i) => i.owner))].filter((o) => !teamIds.includes(o)).sort()];
   return owners.map((team) => {
     const s = summarize(
       items.filter((i) => i.owner === team),
       today,
     );
-    return { team, total: s.total, done: s.done, wontDo: s.wontDo, outstanding: s.outstanding, overdue: s.overdue, completionRate: s.completionRate };
+    return {
+      team,
+      total: s.total,
+      done: s.done,
+      wontDo: s.wontDo,
+      outstanding: s.outstanding,
+      overdue: s.overdue,
+      completionRate: s.completionRate,
+    };
   });
 }
 

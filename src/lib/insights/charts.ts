@@ -26,7 +26,12 @@ export interface AxisTick {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-const rect = (x: number, y: number, width: number, height: number): Rect => ({ x: round(x), y: round(y), width: round(width), height: round(height) });
+const rect = (x: number, y: number, width: number, height: number): Rect => ({
+  x: round(x),
+  y: round(y),
+  width: round(width),
+  height: round(height),
+});
 
 // ——— Postmortems per quarter, stacked by severity ———
 
@@ -43,12 +48,15 @@ export interface QuarterChart {
 export function quarterChart(rows: readonly QuarterRow[], width = CHART_WIDTH): QuarterChart {
   const height = 260;
   const margin = { top: 12, right: 12, bottom: 40, left: 36 };
-  const x = scaleBand<string>()
+  const x = scaleBand()
     .domain(rows.map((r) => r.quarter))
     .range([margin.left, width - margin.right])
     .padding(0.2);
   const max = Math.max(1, ...rows.map((r) => r.total));
-  const y = scaleLinear().domain([0, max]).nice().range([height - margin.bottom, margin.top]);
+  const y = scaleLinear()
+    .domain([0, max])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
   const series = stack<QuarterRow, Severity>()
     .keys(SEVERITIES)
     .value((row, key) => row.counts[key])(rows as QuarterRow[]);
@@ -65,7 +73,10 @@ export function quarterChart(rows: readonly QuarterRow[], width = CHART_WIDTH): 
   // Label every quarter when few, else only each year's first quarter present.
   const xLabels = rows
     .filter((r, i) => rows.length <= 12 || r.quarter.endsWith("Q1") || i === 0)
-    .map((r) => ({ at: round(x(r.quarter)! + x.bandwidth() / 2), label: rows.length <= 12 ? r.quarter.replace("-", " ") : r.quarter.slice(0, 4) }));
+    .map((r) => ({
+      at: round(x(r.quarter)! + x.bandwidth() / 2),
+      label: rows.length <= 12 ? r.quarter.replace("-", " ") : r.quarter.slice(0, 4),
+    }));
   const yTicks = y
     .ticks(Math.min(5, max))
     .filter(Number.isInteger)
@@ -108,7 +119,10 @@ const LOG_DOMAIN: [number, number] = [MIN / 2, 14 * 24 * 60 * MIN];
 export function durationChart(rows: readonly SeverityDurations[], width = CHART_WIDTH): DurationChart {
   const margin = { top: 8, right: 16, bottom: 30, left: 64 };
   const rowHeight = 56;
-  const x = scaleLog().domain(LOG_DOMAIN).range([margin.left, width - margin.right]).clamp(true);
+  const x = scaleLog()
+    .domain(LOG_DOMAIN)
+    .range([margin.left, width - margin.right])
+    .clamp(true);
   const counts = rows.map((r) => histogram(r.values));
   const tallest = Math.max(1, ...counts.flat());
   const barSpace = rowHeight - 22;
@@ -125,7 +139,13 @@ export function durationChart(rows: readonly SeverityDurations[], width = CHART_
     });
     // Labels sit right of their line, or left of it near the right edge so they are not cut off.
     const mark = (v: number | null, name: string) =>
-      v === null ? null : { x: round(x(v)), label: `${name} ${formatDuration(v)}`, anchor: x(v) > width * 0.7 ? ("end" as const) : ("start" as const) };
+      v === null
+        ? null
+        : {
+            x: round(x(v)),
+            label: `${name} ${formatDuration(v)}`,
+            anchor: x(v) > width * 0.7 ? ("end" as const) : ("start" as const),
+          };
     const same = r.stats.median !== null && r.stats.median === r.stats.p90;
     return {
       severity: r.severity,
@@ -161,7 +181,14 @@ export function durationChart(rows: readonly SeverityDurations[], width = CHART_
 export interface CauseChart {
   width: number;
   height: number;
-  rows: { id: string; y: number; bar: Rect | null; count: number; trend: string; points: { x: number; y: number; year: number; count: number }[] }[];
+  rows: {
+    id: string;
+    y: number;
+    bar: Rect | null;
+    count: number;
+    trend: string;
+    points: { x: number; y: number; year: number; count: number }[];
+  }[];
   barLeft: number;
   trendBox: { left: number; right: number };
   years: [number, number] | null;
@@ -173,7 +200,9 @@ export function causeChart(rows: readonly CategoryCount[], width = CHART_WIDTH):
   const barLeft = 230;
   const trendBox = { left: width - 170, right: width - 10 };
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const x = scaleLinear().domain([0, max]).range([0, trendBox.left - 40 - barLeft]);
+  const x = scaleLinear()
+    .domain([0, max])
+    .range([0, trendBox.left - 40 - barLeft]);
   const years = rows[0]?.byYear.map((b) => b.year) ?? [];
   const yearMax = Math.max(1, ...rows.flatMap((r) => r.byYear.map((b) => b.count)));
   const tx = scaleLinear()
@@ -181,13 +210,22 @@ export function causeChart(rows: readonly CategoryCount[], width = CHART_WIDTH):
     .range([trendBox.left, trendBox.right]);
   const out = rows.map((r, i) => {
     const top = 6 + i * rowHeight;
-    const ty = scaleLinear().domain([0, yearMax]).range([top + rowHeight - 6, top + 4]);
+    const ty = scaleLinear()
+      .domain([0, yearMax])
+      .range([top + rowHeight - 6, top + 4]);
     const points = r.byYear.map((b) => ({ x: round(tx(b.year)), y: round(ty(b.count)), year: b.year, count: b.count }));
     const path =
       line<{ x: number; y: number }>()
         .x((p) => p.x)
         .y((p) => p.y)(points) ?? "";
-    return { id: r.id, y: top, count: r.count, bar: r.count > 0 ? rect(barLeft, top + 4, x(r.count), rowHeight - 10) : null, trend: path, points };
+    return {
+      id: r.id,
+      y: top,
+      count: r.count,
+      bar: r.count > 0 ? rect(barLeft, top + 4, x(r.count), rowHeight - 10) : null,
+      trend: path,
+      points,
+    };
   });
   return {
     width,
@@ -280,12 +318,15 @@ export interface AgeChart {
 export function ageChart(rows: readonly AgeBucketCount[], width = CHART_WIDTH): AgeChart {
   const height = 220;
   const margin = { top: 12, right: 12, bottom: 36, left: 36 };
-  const x = scaleBand<string>()
+  const x = scaleBand()
     .domain(rows.map((r) => r.label))
     .range([margin.left, width - margin.right])
     .padding(0.25);
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const y = scaleLinear().domain([0, max]).nice().range([height - margin.bottom, margin.top]);
+  const y = scaleLinear()
+    .domain([0, max])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
   const parts = ["overdue", "notDue"] as const;
   const series = stack<AgeBucketCount, (typeof parts)[number]>()
     .keys(parts)
@@ -293,7 +334,12 @@ export function ageChart(rows: readonly AgeBucketCount[], width = CHART_WIDTH): 
   const bars = series.flatMap((s) =>
     s
       .filter((p) => p[1] > p[0])
-      .map((p) => ({ ...rect(x(p.data.label)!, y(p[1]), x.bandwidth(), y(p[0]) - y(p[1])), bucket: p.data.label, part: s.key, count: p[1] - p[0] })),
+      .map((p) => ({
+        ...rect(x(p.data.label)!, y(p[1]), x.bandwidth(), y(p[0]) - y(p[1])),
+        bucket: p.data.label,
+        part: s.key,
+        count: p[1] - p[0],
+      })),
   );
   return {
     width,

@@ -8,7 +8,8 @@
 
 /** The p-quantile (0 ≤ p ≤ 1) of values (in any order), or null when there are none. */
 export function quantile(values: readonly number[], p: number): number | null {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be between 0 and 1, got ${p} — pass 0.5 for the median, 0.9 for p90`);
+  if (!(p >= 0 && p <= 1))
+    throw new RangeError(`quantile p must be between 0 and 1, got ${p} — pass 0.5 for the median, 0.9 for p90`);
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
   const h = (sorted.length - 1) * p;

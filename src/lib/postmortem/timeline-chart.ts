@@ -12,7 +12,18 @@
  *   picture never has to be measured.
  */
 import { scaleLinear } from "d3-scale";
-import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTimes, symbolTriangle, symbolWye, type SymbolType } from "d3-shape";
+import {
+  symbol,
+  symbolCircle,
+  symbolCross,
+  symbolDiamond,
+  symbolSquare,
+  symbolStar,
+  symbolTimes,
+  symbolTriangle,
+  symbolWye,
+  type SymbolType,
+} from "d3-shape";
 import { formatDuration } from "../format/duration.ts";
 import { formatClock, formatDay, localDate, offsetLabel } from "../format/instant.ts";
 import type { TimelineKind } from "../schema/vocabulary.ts";
@@ -151,7 +162,9 @@ export function timelineChart(input: TimelineChartInput, width = WIDTH): Timelin
   const ms = (iso: string) => Date.parse(iso);
   const started = ms(input.started);
   const end = ms(input.resolved ?? input.mitigated ?? input.detected);
-  const keyTimes = [input.started, input.detected, input.mitigated, input.resolved].filter((t): t is string => t !== undefined).map(ms);
+  const keyTimes = [input.started, input.detected, input.mitigated, input.resolved]
+    .filter((t): t is string => t !== undefined)
+    .map(ms);
   const points = [...new Set([...keyTimes, ...input.timeline.map((e) => ms(e.at))])].sort((a, b) => a - b);
   if (points.length === 1) points.push(points[0]! + MINUTE); // a zero-length incident still needs an axis
   const mode = axisMode(points);
@@ -160,7 +173,9 @@ export function timelineChart(input: TimelineChartInput, width = WIDTH): Timelin
 
   let x: (t: number) => number;
   if (mode === "linear") {
-    const scale = scaleLinear().domain([points[0]!, points.at(-1)!]).range([left, right]);
+    const scale = scaleLinear()
+      .domain([points[0]!, points.at(-1)!])
+      .range([left, right]);
     x = (t) => scale(t);
   } else {
     const cumulative = [0];
@@ -192,7 +207,13 @@ export function timelineChart(input: TimelineChartInput, width = WIDTH): Timelin
 
   const bandY = 22 + spans.length * 20 + 6;
   const bandHeight = 24;
-  const impact = { x1: x(started), x2: x(end), y: bandY, height: bandHeight, label: `Impact from ${formatClock(input.started, tz)}` };
+  const impact = {
+    x1: x(started),
+    x2: x(end),
+    y: bandY,
+    height: bandHeight,
+    label: `Impact from ${formatClock(input.started, tz)}`,
+  };
 
   // Events on lanes below the band, so close events stack instead of covering each other.
   const lanesTop = bandY + bandHeight + 18;
@@ -229,7 +250,10 @@ export function timelineChart(input: TimelineChartInput, width = WIDTH): Timelin
     }
   }
 
-  const legend = KIND_ORDER.filter((k) => input.timeline.some((e) => e.kind === k)).map((kind) => ({ kind, path: symbol(KIND_SYMBOLS[kind], 90)() ?? "" }));
+  const legend = KIND_ORDER.filter((k) => input.timeline.some((e) => e.kind === k)).map((kind) => ({
+    kind,
+    path: symbol(KIND_SYMBOLS[kind], 90)() ?? "",
+  }));
   return {
     width,
     height: axisY + (mode === "compressed" ? 44 : 30),
