@@ -7,6 +7,8 @@
  * starting with import/export cannot hold MDX syntax (and so cannot fail to parse), so such bodies skip
  * the parser; their links are found with the same scanner the frontmatter uses.
  */
+import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
+import { gfmFootnote } from "micromark-extension-gfm-footnote";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -39,7 +41,18 @@ const FORBIDDEN_ELEMENTS: Record<string, string> = {
 
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "poster", "xlink:href", "cite", "background"]);
 
-const processor = unified().use(remarkParse).use(remarkMdx);
+/**
+ * GFM footnotes, so that `[^1]: text` is a footnote (as in the build) and not a link to "text". The rest
+ * of GFM is left out for speed: tables and strikethrough cannot fail, and autolink literals are always
+ * http(s) or mailto.
+ */
+function footnotes(this: { data: (key?: string) => unknown }): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkMdx).use(footnotes);
 
 interface Point {
   line: number;
@@ -174,24 +187,24 @@ function isLiteralExpression(value: MdxNode): boolean {
   return body.length === 1 && body[0]?.type === "ExpressionStatement" && body[0].expression?.type === "Literal";
 }
 
-/** Unsafe links in a body without MDX syntax, skipping fenced and inline code. */
+/** Unsafe links in a body without MDX syntax, skipping fenced and inline code; found line by line for their position. */
 function plainMarkdownLinks(body: string, firstLine: number): BodyProblem[] {
   const prose = maskCode(body);
-  const unsafe = linkDestinations(prose).filter((url) => !isSafeUrl(url));
-  if (unsafe.length === 0) return [];
-  const index = new LineIndex(body, firstLine);
+  if (linkDestinations(prose).every(isSafeUrl)) return [];
   const problems: BodyProblem[] = [];
-  let from = 0;
-  for (const url of unsafe) {
-    const offset = prose.indexOf(url, from);
-    from = offset + url.length;
-    problems.push({ ...index.position(Math.max(offset, 0)), message: unsafeLinkMessage(url) });
-  }
+  prose.split("\n").forEach((line, index) => {
+    for (const url of linkDestinations(line)) {
+      if (!isSafeUrl(url)) problems.push({ line: firstLine + index + 1, column: Math.max(line.indexOf(url), 0) + 1, message: unsafeLinkMessage(url) });
+    }
+  });
   return problems;
 }
 
 /** Replaces code (fences and `spans`) with spaces, keeping offsets. */
 function maskCode(text: string): string {
   const blank = (s: string) => s.replace(/[^\n]/g, " ");
-  return text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, blank).replace(/(`+)[^`\n][\s\S]*?\1/g, blank);
+  return text
+    .replace(/^ {0,3}\[\^[^\]\n]+\]:/gm, blank) // footnote definitions are not links
+    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, blank)
+    .replace(/(`+)[^`\n][\s\S]*?\1/g, blank);
 }
