@@ -1,7 +1,16 @@
 /** `hindsight actions`: the action-item ledger in the terminal or CI, read straight from content (no build). */
 import { parseArgs } from "node:util";
 import { ledgerCsv, ledgerJson } from "../lib/action-items/exports.ts";
-import { buildLedger, filterLedger, groupByStatus, LEDGER_SORTS, sortLedger, summarize, type LedgerFilter, type LedgerSort } from "../lib/action-items/ledger.ts";
+import {
+  buildLedger,
+  filterLedger,
+  groupByStatus,
+  LEDGER_SORTS,
+  sortLedger,
+  summarize,
+  type LedgerFilter,
+  type LedgerSort,
+} from "../lib/action-items/ledger.ts";
 import { loadContent } from "../lib/action-items/load-content.ts";
 import { todayIso } from "../lib/action-items/overdue.ts";
 import { formatMarkdown, formatTable } from "../lib/action-items/report.ts";
@@ -40,9 +49,13 @@ class UsageError extends Error {}
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] | undefined {
   if (value === undefined) return undefined;
-  const values = value.split(",").map((v) => v.trim()).filter(Boolean);
+  const values = value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const v of values) {
-    if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${flag} ${JSON.stringify(v)} is not allowed — use one of ${allowed.join(", ")}`);
+    if (!(allowed as readonly string[]).includes(v))
+      throw new UsageError(`--${flag} ${JSON.stringify(v)} is not allowed — use one of ${allowed.join(", ")}`);
   }
   return values as T[];
 }
@@ -62,7 +75,8 @@ function parseOptions(args: string[]): Options | "help" {
   const rest: string[] = [];
   for (const arg of args) {
     if (arg === "--fail-on-overdue") failOn = [...PRIORITIES];
-    else if (arg.startsWith("--fail-on-overdue=")) failOn = list(arg.slice("--fail-on-overdue=".length), PRIORITIES, "fail-on-overdue") ?? [];
+    else if (arg.startsWith("--fail-on-overdue="))
+      failOn = list(arg.slice("--fail-on-overdue=".length), PRIORITIES, "fail-on-overdue") ?? [];
     else rest.push(arg);
   }
   let parsed;
@@ -89,14 +103,21 @@ function parseOptions(args: string[]): Options | "help" {
   }
   if (parsed.help) return "help";
   const today = parsed.today ?? todayIso();
-  if (!isCalendarDate(today)) throw new UsageError(`--today ${JSON.stringify(today)} is not a date — write it as YYYY-MM-DD, for example 2026-11-26`);
+  if (!isCalendarDate(today))
+    throw new UsageError(`--today ${JSON.stringify(today)} is not a date — write it as YYYY-MM-DD, for example 2026-11-26`);
   const site = parsed.site || process.env["HINDSIGHT_SITE"] || undefined;
-  if (site !== undefined && !isWebUrl(site)) throw new UsageError(`--site ${JSON.stringify(site)} is not a URL — give the site's address, for example https://postmortems.example.com`);
+  if (site !== undefined && !isWebUrl(site))
+    throw new UsageError(
+      `--site ${JSON.stringify(site)} is not a URL — give the site's address, for example https://postmortems.example.com`,
+    );
   const format = list(parsed.format, FORMATS, "format")?.[0];
   const sort = list(parsed.sort, LEDGER_SORTS, "sort")?.[0];
   const status = parsed.status === "all" ? [] : (list(parsed.status, ACTION_STATUSES, "status") ?? OUTSTANDING);
   const filter: LedgerFilter = { status, overdueOnly: parsed.overdue === true || failOn !== undefined };
-  const teams = parsed.team?.split(",").map((t) => t.trim()).filter(Boolean);
+  const teams = parsed.team
+    ?.split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (teams) filter.owner = teams;
   const priority = list(parsed.priority, PRIORITIES, "priority");
   if (priority) filter.priority = priority;
@@ -111,7 +132,11 @@ function parseOptions(args: string[]): Options | "help" {
   };
 }
 
-export async function run(args: string[]): Promise<number> {
+export function run(args: string[]): Promise<number> {
+  return Promise.resolve(runActions(args));
+}
+
+function runActions(args: string[]): number {
   let options: Options | "help";
   try {
     options = parseOptions(args);
@@ -127,13 +152,17 @@ export async function run(args: string[]): Promise<number> {
   const content = loadContent(options.content);
   if (content.problems.length > 0) {
     console.error(content.problems.map(formatProblem).join("\n"));
-    console.error(`\nhindsight actions: ${content.problems.length} problem(s) in the content — fix them (\`hindsight validate\` shows lines and columns) and run again.`);
+    console.error(
+      `\nhindsight actions: ${content.problems.length} problem(s) in the content — fix them (\`hindsight validate\` shows lines and columns) and run again.`,
+    );
     return 2;
   }
   const catalog = indexCatalogs(content.catalogs);
   const unknownTeams = (options.filter.owner ?? []).filter((t) => catalog.team(t) === undefined);
   if (unknownTeams.length > 0) {
-    console.error(`hindsight actions: --team ${unknownTeams.join(",")} is not in the teams catalog — use one of ${content.catalogs.teams.map((t) => t.id).join(", ")}`);
+    console.error(
+      `hindsight actions: --team ${unknownTeams.join(",")} is not in the teams catalog — use one of ${content.catalogs.teams.map((t) => t.id).join(", ")}`,
+    );
     return 2;
   }
   const ledger = buildLedger(content.postmortems, options.today);
@@ -141,7 +170,11 @@ export async function run(args: string[]): Promise<number> {
   if (options.failOn) items = filterLedger(items, { priority: options.failOn });
   items = options.sort ? sortLedger(items, options.sort) : groupByStatus(items).flatMap((g) => g.items);
   const report = { today: options.today, teamName: catalog.teamName, ...(options.site ? { site: options.site } : {}) };
-  const exportOptions = { site: options.site ?? "http://localhost/", generated: new Date().toISOString(), teamName: catalog.teamName };
+  const exportOptions = {
+    site: options.site ?? "http://localhost/",
+    generated: new Date().toISOString(),
+    teamName: catalog.teamName,
+  };
   const shown = { today: ledger.today, items, summary: summarize(items, ledger.today) };
 
   switch (options.format) {
@@ -161,7 +194,9 @@ export async function run(args: string[]): Promise<number> {
       break;
   }
   if (options.failOn && items.length > 0) {
-    console.error(`hindsight actions: ${items.length} overdue ${options.failOn.join("/")} action item(s) as of ${options.today} — close them, or move their due dates in the postmortems with a reason.`);
+    console.error(
+      `hindsight actions: ${items.length} overdue ${options.failOn.join("/")} action item(s) as of ${options.today} — close them, or move their due dates in the postmortems with a reason.`,
+    );
     return 1;
   }
   return 0;

@@ -11,7 +11,8 @@ import { getKnowledgeBase } from "./knowledge-base.ts";
 export function buildToday(env: Record<string, string | undefined> = process.env): string {
   const pinned = env["HINDSIGHT_TODAY"];
   if (pinned === undefined || pinned === "") return todayIso();
-  if (!isCalendarDate(pinned)) throw new Error(`HINDSIGHT_TODAY="${pinned}" is not a date — set it to YYYY-MM-DD, for example 2026-11-26, or unset it`);
+  if (!isCalendarDate(pinned))
+    throw new Error(`HINDSIGHT_TODAY="${pinned}" is not a date — set it to YYYY-MM-DD, for example 2026-11-26, or unset it`);
   return pinned;
 }
 

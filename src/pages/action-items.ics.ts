@@ -7,6 +7,10 @@ import { indexCatalogs } from "../lib/catalog-index.ts";
 
 export const GET: APIRoute = async ({ site }) => {
   const [kb, ledger] = await Promise.all([getKnowledgeBase(), getLedger()]);
-  const body = ledgerIcs(ledger, { site: site ?? "http://localhost/", generated: new Date().toISOString(), teamName: indexCatalogs(kb.catalogs).teamName });
+  const body = ledgerIcs(ledger, {
+    site: site ?? "http://localhost/",
+    generated: new Date().toISOString(),
+    teamName: indexCatalogs(kb.catalogs).teamName,
+  });
   return new Response(body, { headers: { "Content-Type": "text/calendar; charset=utf-8" } });
 };

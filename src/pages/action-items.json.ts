@@ -7,6 +7,10 @@ import { indexCatalogs } from "../lib/catalog-index.ts";
 
 export const GET: APIRoute = async ({ site }) => {
   const [kb, ledger] = await Promise.all([getKnowledgeBase(), getLedger()]);
-  const body = ledgerJson(ledger, { site: site ?? "http://localhost/", generated: new Date().toISOString(), teamName: indexCatalogs(kb.catalogs).teamName });
+  const body = ledgerJson(ledger, {
+    site: site ?? "http://localhost/",
+    generated: new Date().toISOString(),
+    teamName: indexCatalogs(kb.catalogs).teamName,
+  });
   return new Response(JSON.stringify(body, null, 1), { headers: { "Content-Type": "application/json; charset=utf-8" } });
 };

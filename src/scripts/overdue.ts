@@ -22,7 +22,10 @@ export function overdueText(days: number): string {
 export function refreshOverdue(root: ParentNode = document): string {
   const today = readerToday();
   for (const marker of root.querySelectorAll<HTMLElement>("[data-overdue-for]")) {
-    const days = daysOverdue({ due: marker.dataset["overdueFor"] ?? "", status: (marker.dataset["status"] ?? "done") as ActionStatus }, today);
+    const days = daysOverdue(
+      { due: marker.dataset["overdueFor"] ?? "", status: (marker.dataset["status"] ?? "done") as ActionStatus },
+      today,
+    );
     marker.hidden = days === 0;
     if (days > 0) marker.textContent = overdueText(days);
     const row = marker.closest<HTMLElement>("[data-overdue]");

@@ -8,21 +8,51 @@ import { frontmatter, item, writeContentFolder } from "../fixtures/ledger-conten
 const content = writeContentFolder(join(TEST_OUTPUT, `cli-actions-${process.pid}`, "content"), [
   {
     id: "2026-09-01-login-failures",
-    fields: frontmatter("2026-09-01", [
-      item({ id: "A1", title: "Alert on login errors", priority: "P0", owner: "sre", due: "2026-11-25", assignee: "Zoë" }),
-      item({ id: "A2", title: "Document the failover", priority: "P2", owner: "web-app", due: "2026-11-26", status: "in-progress" }),
-      item({ id: "A3", title: "Rotate, then \"audit\" keys", priority: "P1", owner: "web-app", due: "2026-10-01", status: "blocked" }),
-      item({ id: "A4", title: "Add a canary", priority: "P1", owner: "sre", due: "2026-09-20", status: "done", completed: "2026-09-15" }),
-    ], { services: ["auth"] }),
+    fields: frontmatter(
+      "2026-09-01",
+      [
+        item({ id: "A1", title: "Alert on login errors", priority: "P0", owner: "sre", due: "2026-11-25", assignee: "Zoë" }),
+        item({
+          id: "A2",
+          title: "Document the failover",
+          priority: "P2",
+          owner: "web-app",
+          due: "2026-11-26",
+          status: "in-progress",
+        }),
+        item({
+          id: "A3",
+          title: 'Rotate, then "audit" keys',
+          priority: "P1",
+          owner: "web-app",
+          due: "2026-10-01",
+          status: "blocked",
+        }),
+        item({
+          id: "A4",
+          title: "Add a canary",
+          priority: "P1",
+          owner: "sre",
+          due: "2026-09-20",
+          status: "done",
+          completed: "2026-09-15",
+        }),
+      ],
+      { services: ["auth"] },
+    ),
   },
 ]);
 
 function actions(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, "bin/hindsight.mjs"), "actions", "--content", content, "--today", "2026-11-26", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", HINDSIGHT_SITE: "" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, "bin/hindsight.mjs"), "actions", "--content", content, "--today", "2026-11-26", ...args],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", HINDSIGHT_SITE: "" },
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -31,7 +61,11 @@ describe("hindsight actions", () => {
     const { code, stdout } = actions();
     expect(code).toBe(0);
     const rows = stdout.split("\n").filter((l) => l.startsWith("2026-09-01"));
-    expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(["2026-09-01-login-failures#A3", "2026-09-01-login-failures#A1", "2026-09-01-login-failures#A2"]);
+    expect(rows.map((r) => r.split(/\s+/)[0])).toEqual([
+      "2026-09-01-login-failures#A3",
+      "2026-09-01-login-failures#A1",
+      "2026-09-01-login-failures#A2",
+    ]);
     expect(rows[0]).toContain("56d");
     expect(stdout).toContain("3 items, 2 overdue, as of 2026-11-26.");
   });
@@ -54,8 +88,10 @@ describe("hindsight actions", () => {
   it("writes CSV that parses back, quotes included", () => {
     const { code, stdout } = actions("--status", "blocked", "--format", "csv");
     expect(code).toBe(0);
-    const records = parse(stdout, { bom: true, columns: true }) as Record<string, string>[];
-    expect(records).toEqual([expect.objectContaining({ key: "2026-09-01-login-failures#A3", title: 'Rotate, then "audit" keys', overdue: "yes" })]);
+    const records = parse<Record<string, string>>(stdout, { bom: true, columns: true });
+    expect(records).toEqual([
+      expect.objectContaining({ key: "2026-09-01-login-failures#A3", title: 'Rotate, then "audit" keys', overdue: "yes" }),
+    ]);
   });
 
   it("prints a Markdown digest with links and exits 1 when overdue items of the given priorities exist", () => {
@@ -95,7 +131,10 @@ describe("hindsight actions", () => {
     const broken = writeContentFolder(join(TEST_OUTPUT, `cli-actions-${process.pid}`, "broken"), [
       { id: "2026-09-01-broken", fields: frontmatter("2026-09-01", [item({ priority: "urgent" })]) },
     ]);
-    const result = spawnSync(process.execPath, [join(ROOT, "bin/hindsight.mjs"), "actions", "--content", broken], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [join(ROOT, "bin/hindsight.mjs"), "actions", "--content", broken], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("2026-09-01-broken.mdx  actionItems.0.priority");
     expect(result.stderr).toContain("1 problem(s) in the content");

@@ -72,7 +72,9 @@ describe("/action-items/ in a browser", () => {
     const expectedOverdue = ledger.items.filter((i) => i.isOpen && i.overdue);
     await expect.poll(() => page.locator("[data-ledger-group=overdue] tr[data-row]").count()).toBe(expectedOverdue.length);
     for (const item of expectedOverdue) {
-      const marker = page.locator(`[data-ledger-group=overdue] tr[data-row]:has(a[href="${item.postmortem.url}#item-${item.id}"]) [data-overdue-for]`);
+      const marker = page.locator(
+        `[data-ledger-group=overdue] tr[data-row]:has(a[href="${item.postmortem.url}#item-${item.id}"]) [data-overdue-for]`,
+      );
       expect(await marker.textContent()).toBe(`Overdue by ${item.daysOverdue} day${item.daysOverdue === 1 ? "" : "s"}`);
     }
     const notYet = ledger.items.find((i) => i.isOpen && !i.overdue)!;

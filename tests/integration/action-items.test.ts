@@ -14,7 +14,9 @@ import { ROOT, SAMPLE_DIST } from "../support/paths.ts";
 
 const read = (path: string) => readFileSync(join(SAMPLE_DIST, path), "utf8");
 const page = read("action-items/index.html");
-const buildDay = /data-ledger-today[^>]*datetime="(\d{4}-\d{2}-\d{2})"|datetime="(\d{4}-\d{2}-\d{2})"[^>]*data-ledger-today/.exec(page);
+const buildDay = /data-ledger-today[^>]*datetime="(\d{4}-\d{2}-\d{2})"|datetime="(\d{4}-\d{2}-\d{2})"[^>]*data-ledger-today/.exec(
+  page,
+);
 const today = buildDay?.[1] ?? buildDay?.[2] ?? "";
 const content = loadContent(join(ROOT, "content"));
 const ledger = buildLedger(content.postmortems, today);
@@ -70,14 +72,18 @@ describe("the built /action-items/ page", () => {
 
 describe("the built exports", () => {
   it("publishes the same items in /action-items.json, version 1", () => {
-    const json = JSON.parse(read("action-items.json")) as { version: number; today: string; items: { key: string; overdue: boolean }[] };
+    const json = JSON.parse(read("action-items.json")) as {
+      version: number;
+      today: string;
+      items: { key: string; overdue: boolean }[];
+    };
     expect(json.version).toBe(1);
     expect(json.today).toBe(today);
     expect(json.items.map((i) => [i.key, i.overdue])).toEqual(ledger.items.map((i) => [i.key, i.overdue]));
   });
 
   it("publishes one CSV row per item", () => {
-    const records = parse(read("action-items.csv"), { bom: true, columns: true }) as { key: string }[];
+    const records = parse<{ key: string }>(read("action-items.csv"), { bom: true, columns: true });
     expect(records.map((r) => r.key)).toEqual(ledger.items.map((i) => i.key));
   });
 

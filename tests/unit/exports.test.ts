@@ -6,24 +6,52 @@ import { buildLedger } from "../../src/lib/action-items/ledger.ts";
 import { item, postmortem } from "../fixtures/ledger-content.ts";
 
 const TODAY = "2026-11-26";
-const OPTIONS = { site: "https://hindsight.example.com", generated: "2026-11-26T08:00:00.000Z", teamName: (id: string) => (id === "web-app" ? "Web App (Zürich)" : id) };
+const OPTIONS = {
+  site: "https://hindsight.example.com",
+  generated: "2026-11-26T08:00:00.000Z",
+  teamName: (id: string) => (id === "web-app" ? "Web App (Zürich)" : id),
+};
 
 /** Titles and reasons with every character that breaks naive CSV or iCalendar writers. */
 const TRICKY_TITLE = 'Rotate the "staging" keys, then audit; café ✓ — 東京';
-const ledger = buildLedger([
-  postmortem("2026-10-01-tricky", [
-    item({ id: "A1", title: TRICKY_TITLE, assignee: "Zoë O'Brien", due: "2026-11-20", priority: "P0" }),
-    item({ id: "A2", title: "Line one,\nline two", status: "wont-do", reason: 'Replaced by "A1", see *notes*', due: "2026-12-01" }),
-    item({ id: "A3", title: "Add the `quota` alert", status: "done", completed: "2026-10-05", due: "2026-10-30" }),
-    item({ id: "A4", title: "Backslash \\ and semicolon; comma, done", status: "in-progress", due: "2026-12-24", ticket: "https://tracker.example.com/OPS-9?a=1&b=2" }),
-  ], { title: 'Keys "leaked", briefly; sorry' }),
-], TODAY);
+const ledger = buildLedger(
+  [
+    postmortem(
+      "2026-10-01-tricky",
+      [
+        item({ id: "A1", title: TRICKY_TITLE, assignee: "Zoë O'Brien", due: "2026-11-20", priority: "P0" }),
+        item({
+          id: "A2",
+          title: "Line one,\nline two",
+          status: "wont-do",
+          reason: 'Replaced by "A1", see *notes*',
+          due: "2026-12-01",
+        }),
+        item({ id: "A3", title: "Add the `quota` alert", status: "done", completed: "2026-10-05", due: "2026-10-30" }),
+        item({
+          id: "A4",
+          title: "Backslash \\ and semicolon; comma, done",
+          status: "in-progress",
+          due: "2026-12-24",
+          ticket: "https://tracker.example.com/OPS-9?a=1&b=2",
+        }),
+      ],
+      { title: 'Keys "leaked", briefly; sorry' },
+    ),
+  ],
+  TODAY,
+);
 
 describe("JSON export", () => {
   const json = ledgerJson(ledger, OPTIONS);
 
   it("is versioned and dated", () => {
-    expect(json).toMatchObject({ version: LEDGER_JSON_VERSION, generated: OPTIONS.generated, today: TODAY, summary: ledger.summary });
+    expect(json).toMatchObject({
+      version: LEDGER_JSON_VERSION,
+      generated: OPTIONS.generated,
+      today: TODAY,
+      summary: ledger.summary,
+    });
   });
 
   it("gives every item every key, absent values as null, and absolute links", () => {
@@ -55,7 +83,7 @@ describe("CSV export", () => {
   });
 
   it("parses back with csv-parse to the same values, quotes, commas, newlines and non-ASCII included", () => {
-    const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(csv, { bom: true, columns: true });
     expect(records).toHaveLength(4);
     expect(records[0]).toMatchObject({
       key: "2026-10-01-tricky#A1",
@@ -69,7 +97,10 @@ describe("CSV export", () => {
     });
     expect(records[1]).toMatchObject({ title: "Line one,\nline two", reason: 'Replaced by "A1", see notes', status: "wont-do" });
     expect(records[2]).toMatchObject({ title: "Add the quota alert", completed: "2026-10-05", days_to_close: "4" });
-    expect(records[3]).toMatchObject({ title: "Backslash \\ and semicolon; comma, done", ticket: "https://tracker.example.com/OPS-9?a=1&b=2" });
+    expect(records[3]).toMatchObject({
+      title: "Backslash \\ and semicolon; comma, done",
+      ticket: "https://tracker.example.com/OPS-9?a=1&b=2",
+    });
   });
 });
 
@@ -78,7 +109,10 @@ describe("iCalendar export", () => {
   const events = Object.values(ical.sync.parseICS(text)).filter((c): c is ical.VEvent => c?.type === "VEVENT");
 
   it("has one entry per outstanding item and none for done or won't-do items", () => {
-    expect(events.map((e) => e.uid).sort()).toEqual(["2026-10-01-tricky-A1@hindsight.example.com", "2026-10-01-tricky-A4@hindsight.example.com"]);
+    expect(events.map((e) => e.uid).sort()).toEqual([
+      "2026-10-01-tricky-A1@hindsight.example.com",
+      "2026-10-01-tricky-A4@hindsight.example.com",
+    ]);
   });
 
   it("puts each entry on its due date as an all-day event with a link back to the postmortem", () => {
@@ -87,7 +121,9 @@ describe("iCalendar export", () => {
     const start = first!.start;
     expect([start.getFullYear(), start.getMonth() + 1, start.getDate()]).toEqual([2026, 11, 20]);
     const url: unknown = first?.url;
-    expect(typeof url === "string" ? url : (url as { val: string }).val).toBe("https://hindsight.example.com/postmortems/2026-10-01-tricky/#item-A1");
+    expect(typeof url === "string" ? url : (url as { val: string }).val).toBe(
+      "https://hindsight.example.com/postmortems/2026-10-01-tricky/#item-A1",
+    );
   });
 
   it("parses back with node-ical to the same summary and description, special characters included", () => {

@@ -14,17 +14,28 @@ const TODAY = "2026-11-26";
 
 describe("buildLedger", () => {
   it("makes one row per action item with its global key, postmortem facts and item fields", () => {
-    const pm = postmortem("2026-10-01-api-errors", [
-      item({ id: "A1", assignee: "Grace", ticket: "https://tracker.example.com/OPS-1", priority: "P1", type: "detect" }),
-      item({ id: "A2", status: "done", completed: "2026-10-11" }),
-    ], { severity: "SEV1", services: ["dashboards", "auth"] });
+    const pm = postmortem(
+      "2026-10-01-api-errors",
+      [
+        item({ id: "A1", assignee: "Grace", ticket: "https://tracker.example.com/OPS-1", priority: "P1", type: "detect" }),
+        item({ id: "A2", status: "done", completed: "2026-10-11" }),
+      ],
+      { severity: "SEV1", services: ["dashboards", "auth"] },
+    );
     const ledger = buildLedger([pm], TODAY);
     expect(ledger.items).toHaveLength(2);
     const [a1, a2] = ledger.items;
     expect(a1).toMatchObject({
       key: "2026-10-01-api-errors#A1",
       id: "A1",
-      postmortem: { id: "2026-10-01-api-errors", title: "Incident of 2026-10-01", severity: "SEV1", date: "2026-10-01", url: "/postmortems/2026-10-01-api-errors/", services: ["dashboards", "auth"] },
+      postmortem: {
+        id: "2026-10-01-api-errors",
+        title: "Incident of 2026-10-01",
+        severity: "SEV1",
+        date: "2026-10-01",
+        url: "/postmortems/2026-10-01-api-errors/",
+        services: ["dashboards", "auth"],
+      },
       owner: "web-app",
       assignee: "Grace",
       type: "detect",
@@ -42,7 +53,10 @@ describe("buildLedger", () => {
   });
 
   it("treats an item due today as not overdue and one due yesterday as one day overdue", () => {
-    const ledger = buildLedger([postmortem("2026-11-01-x", [item({ id: "A1", due: TODAY }), item({ id: "A2", due: "2026-11-25" })])], TODAY);
+    const ledger = buildLedger(
+      [postmortem("2026-11-01-x", [item({ id: "A1", due: TODAY }), item({ id: "A2", due: "2026-11-25" })])],
+      TODAY,
+    );
     expect(ledger.items.map((i) => [i.id, i.overdue, i.daysOverdue])).toEqual([
       ["A1", false, 0],
       ["A2", true, 1],
@@ -50,22 +64,28 @@ describe("buildLedger", () => {
   });
 
   it("never marks done or won't-do items overdue, whatever their due date", () => {
-    const ledger = buildLedger([
-      postmortem("2026-01-01-x", [
-        item({ id: "A1", status: "done", due: "2026-01-10", completed: "2026-03-01" }),
-        item({ id: "A2", status: "wont-do", due: "2026-01-10", reason: "Replaced by A1." }),
-        item({ id: "A3", status: "blocked", due: "2026-01-10" }),
-      ]),
-    ], TODAY);
+    const ledger = buildLedger(
+      [
+        postmortem("2026-01-01-x", [
+          item({ id: "A1", status: "done", due: "2026-01-10", completed: "2026-03-01" }),
+          item({ id: "A2", status: "wont-do", due: "2026-01-10", reason: "Replaced by A1." }),
+          item({ id: "A3", status: "blocked", due: "2026-01-10" }),
+        ]),
+      ],
+      TODAY,
+    );
     expect(ledger.items.map((i) => i.overdue)).toEqual([false, false, true]);
   });
 
   it("leaves drafts and postmortems in review out of the ledger", () => {
-    const ledger = buildLedger([
-      postmortem("2026-01-01-published", [item()]),
-      postmortem("2026-01-02-review", [item()], { status: "in-review" }),
-      postmortem("2026-01-03-draft", [item()], { status: "draft" }),
-    ], TODAY);
+    const ledger = buildLedger(
+      [
+        postmortem("2026-01-01-published", [item()]),
+        postmortem("2026-01-02-review", [item()], { status: "in-review" }),
+        postmortem("2026-01-03-draft", [item()], { status: "draft" }),
+      ],
+      TODAY,
+    );
     expect(ledger.items.map((i) => i.key)).toEqual(["2026-01-01-published#A1"]);
   });
 
@@ -82,20 +102,32 @@ describe("buildLedger", () => {
 });
 
 describe("summary figures at a pinned date", () => {
-  const ledger = buildLedger([
-    postmortem("2026-06-01-a", [
-      item({ id: "A1", status: "open", due: "2026-11-25" }), // overdue by 1
-      item({ id: "A2", status: "in-progress", due: TODAY }), // due today: not overdue
-      item({ id: "A3", status: "blocked", due: "2026-12-31" }),
-      item({ id: "A4", status: "done", due: "2026-07-01", completed: "2026-06-11" }), // 10 days, 168 days ago
-      item({ id: "A5", status: "done", due: "2026-12-01", completed: "2026-08-29" }), // 89 days ago: in the last 90
-      item({ id: "A6", status: "done", due: "2026-12-01", completed: "2026-08-28" }), // 90 days ago: outside
-      item({ id: "A7", status: "wont-do", due: "2026-07-01", reason: "Obsolete." }),
-    ]),
-  ], TODAY);
+  const ledger = buildLedger(
+    [
+      postmortem("2026-06-01-a", [
+        item({ id: "A1", status: "open", due: "2026-11-25" }), // overdue by 1
+        item({ id: "A2", status: "in-progress", due: TODAY }), // due today: not overdue
+        item({ id: "A3", status: "blocked", due: "2026-12-31" }),
+        item({ id: "A4", status: "done", due: "2026-07-01", completed: "2026-06-11" }), // 10 days, 168 days ago
+        item({ id: "A5", status: "done", due: "2026-12-01", completed: "2026-08-29" }), // 89 days ago: in the last 90
+        item({ id: "A6", status: "done", due: "2026-12-01", completed: "2026-08-28" }), // 90 days ago: outside
+        item({ id: "A7", status: "wont-do", due: "2026-07-01", reason: "Obsolete." }),
+      ]),
+    ],
+    TODAY,
+  );
 
   it("counts open, in progress, blocked, outstanding and overdue items", () => {
-    expect(ledger.summary).toMatchObject({ total: 7, open: 1, inProgress: 1, blocked: 1, outstanding: 3, overdue: 1, done: 3, wontDo: 1 });
+    expect(ledger.summary).toMatchObject({
+      total: 7,
+      open: 1,
+      inProgress: 1,
+      blocked: 1,
+      outstanding: 3,
+      overdue: 1,
+      done: 3,
+      wontDo: 1,
+    });
   });
 
   it("counts done items completed within the last 90 days, today included", () => {
@@ -127,7 +159,13 @@ describe("citations across incidents", () => {
 
   it("records the later incident on each cited item", () => {
     expect(row("2025-01-10-earlier#A2").citedBy).toEqual([
-      { postmortemId: "2025-05-20-later", title: "Incident of 2025-05-20", url: "/postmortems/2025-05-20-later/", date: "2025-05-20", whileOpen: true },
+      {
+        postmortemId: "2025-05-20-later",
+        title: "Incident of 2025-05-20",
+        url: "/postmortems/2025-05-20-later/",
+        date: "2025-05-20",
+        whileOpen: true,
+      },
     ]);
   });
 
@@ -152,7 +190,9 @@ describe("citations across incidents", () => {
   });
 
   it("ignores citations of missing items, of later incidents and of the postmortem's own items", () => {
-    const a = postmortem("2025-01-01-a", [item()], { priorActionItems: ["2025-02-01-b#A1", "2025-01-01-a#A1", "2024-01-01-missing#A1"] });
+    const a = postmortem("2025-01-01-a", [item()], {
+      priorActionItems: ["2025-02-01-b#A1", "2025-01-01-a#A1", "2024-01-01-missing#A1"],
+    });
     const b = postmortem("2025-02-01-b", [item()]);
     const result = buildLedger([a, b], TODAY);
     expect(result.items.every((i) => i.citedBy.length === 0)).toBe(true);
@@ -165,16 +205,23 @@ describe("citations across incidents", () => {
 });
 
 describe("filters, sorts and groups", () => {
-  const ledger = buildLedger([
-    postmortem("2026-03-01-old", [
-      item({ id: "A1", priority: "P3", due: "2026-04-01", owner: "sre" }),
-      item({ id: "A2", priority: "P0", due: "2026-12-20", type: "detect" }),
-    ], { severity: "SEV1", services: ["auth"] }),
-    postmortem("2026-10-01-new", [
-      item({ id: "A1", priority: "P1", due: "2026-12-10", status: "in-progress" }),
-      item({ id: "A2", priority: "P2", due: "2026-10-20", status: "done", completed: "2026-10-15" }),
-    ]),
-  ], TODAY);
+  const ledger = buildLedger(
+    [
+      postmortem(
+        "2026-03-01-old",
+        [
+          item({ id: "A1", priority: "P3", due: "2026-04-01", owner: "sre" }),
+          item({ id: "A2", priority: "P0", due: "2026-12-20", type: "detect" }),
+        ],
+        { severity: "SEV1", services: ["auth"] },
+      ),
+      postmortem("2026-10-01-new", [
+        item({ id: "A1", priority: "P1", due: "2026-12-10", status: "in-progress" }),
+        item({ id: "A2", priority: "P2", due: "2026-10-20", status: "done", completed: "2026-10-15" }),
+      ]),
+    ],
+    TODAY,
+  );
 
   it("keeps rows matching every filter and any value within one filter", () => {
     expect(filterLedger(ledger.items, { owner: ["web-app"], status: ["open", "in-progress"] }).map((i) => i.key)).toEqual([

@@ -25,7 +25,10 @@ const COMPARE: Record<string, (a: Row, b: Row) => number> = {
   due: (a, b) => text(a, "due").localeCompare(text(b, "due")) || text(a, "priority").localeCompare(text(b, "priority")),
   priority: (a, b) => text(a, "priority").localeCompare(text(b, "priority")) || text(a, "due").localeCompare(text(b, "due")),
   age: (a, b) => Number(text(b, "age")) - Number(text(a, "age")) || text(a, "due").localeCompare(text(b, "due")),
-  "": (a, b) => overdueDays(b) - overdueDays(a) || text(a, "due").localeCompare(text(b, "due")) || text(a, "priority").localeCompare(text(b, "priority")),
+  "": (a, b) =>
+    overdueDays(b) - overdueDays(a) ||
+    text(a, "due").localeCompare(text(b, "due")) ||
+    text(a, "priority").localeCompare(text(b, "priority")),
 };
 
 /** Moves open rows into the overdue group (or back) when the reader's date changed their state. */
@@ -76,11 +79,13 @@ function apply(form: HTMLFormElement, groups: Map<string, HTMLElement>): void {
 
 function init(form: HTMLFormElement): void {
   const groups = new Map<string, HTMLElement>();
-  for (const group of document.querySelectorAll<HTMLElement>("[data-ledger-group]")) groups.set(group.dataset["ledgerGroup"] ?? "", group);
+  for (const group of document.querySelectorAll<HTMLElement>("[data-ledger-group]"))
+    groups.set(group.dataset["ledgerGroup"] ?? "", group);
   const params = new URLSearchParams(location.search);
   for (const element of form.elements) {
     if (element instanceof HTMLSelectElement && params.has(element.name)) element.value = params.get(element.name) ?? "";
-    if (element instanceof HTMLInputElement && element.type === "checkbox") element.checked = params.get(element.name) === element.value;
+    if (element instanceof HTMLInputElement && element.type === "checkbox")
+      element.checked = params.get(element.name) === element.value;
   }
   refreshOverdue();
   regroup(groups);

@@ -79,7 +79,13 @@ function jsonItem(item: LedgerItem, options: ExportOptions): LedgerJsonItem {
     overdue: item.overdue,
     daysOverdue: item.daysOverdue,
     daysToClose: item.daysToClose ?? null,
-    citedBy: item.citedBy.map((c) => ({ postmortemId: c.postmortemId, title: c.title, date: c.date, url: absolute(c.url, options.site), whileOpen: c.whileOpen })),
+    citedBy: item.citedBy.map((c) => ({
+      postmortemId: c.postmortemId,
+      title: c.title,
+      date: c.date,
+      url: absolute(c.url, options.site),
+      whileOpen: c.whileOpen,
+    })),
     recurredWhileOpen: item.recurredWhileOpen,
   };
 }
@@ -152,7 +158,7 @@ export function ledgerIcs(ledger: Ledger, options: ExportOptions): string {
       stamp,
       summary: `[${item.priority}] ${item.titleText}`,
       description: [
-        `${item.titleText}`,
+        item.titleText,
         `Owner: ${item.ownerName}${item.assignee === null ? "" : ` (${item.assignee})`}`,
         `Status: ${item.status}`,
         `From: ${item.postmortem.title} (${item.postmortem.date})`,

@@ -158,7 +158,8 @@ export function summarize(items: readonly LedgerItem[], today: string): LedgerSu
     overdue: items.filter((i) => i.overdue).length,
     done: done.length,
     wontDo,
-    doneLast90Days: done.filter((i) => i.completed !== undefined && i.completed <= today && daysBetween(i.completed, today) < 90).length,
+    doneLast90Days: done.filter((i) => i.completed !== undefined && i.completed <= today && daysBetween(i.completed, today) < 90)
+      .length,
     completionRate: considered === 0 ? null : done.length / considered,
     medianDaysToClose: median(done.map((i) => i.daysToClose).filter((d): d is number => d !== undefined)),
     recurredWhileOpen: items.filter((i) => i.recurredWhileOpen).length,
@@ -194,14 +195,27 @@ export function buildLedger(postmortems: readonly LedgerSource[], today: string)
   for (const source of published) {
     const { data } = source;
     const date = incidentDate(data);
-    const postmortem = { id: source.id, title: data.title, severity: data.severity, date, url: postmortemUrl(source.id), services: data.services };
+    const postmortem = {
+      id: source.id,
+      title: data.title,
+      severity: data.severity,
+      date,
+      url: postmortemUrl(source.id),
+      services: data.services,
+    };
     for (const item of data.actionItems) {
       const key = actionItemKeyOf(source.id, item.id);
       const citedBy: Citation[] = (citations.get(key) ?? [])
         // The cross-file checks refuse citations of later or own items; the ledger ignores them too, so it never lies.
         .filter((c) => c.source.id !== source.id && Date.parse(c.source.data.started) > Date.parse(data.started))
         .sort((a, b) => Date.parse(a.source.data.started) - Date.parse(b.source.data.started))
-        .map((c) => ({ postmortemId: c.source.id, title: c.source.data.title, url: postmortemUrl(c.source.id), date: c.date, whileOpen: wasOpenAt(item, c.date) }));
+        .map((c) => ({
+          postmortemId: c.source.id,
+          title: c.source.data.title,
+          url: postmortemUrl(c.source.id),
+          date: c.date,
+          whileOpen: wasOpenAt(item, c.date),
+        }));
       const row: LedgerItem = {
         key,
         id: item.id,
@@ -223,7 +237,8 @@ export function buildLedger(postmortems: readonly LedgerSource[], today: string)
       if (item.completed !== undefined) row.completed = item.completed;
       if (item.reason !== undefined) row.reason = item.reason;
       if (item.ticket !== undefined) row.ticket = item.ticket;
-      if (item.status === "done" && item.completed !== undefined) row.daysToClose = Math.max(0, daysBetween(date, item.completed));
+      if (item.status === "done" && item.completed !== undefined)
+        row.daysToClose = Math.max(0, daysBetween(date, item.completed));
       items.push(row);
     }
   }
@@ -244,7 +259,8 @@ export interface LedgerFilter {
   overdueOnly?: boolean;
 }
 
-const anyOf = <T>(wanted: readonly T[] | undefined, value: T) => wanted === undefined || wanted.length === 0 || wanted.includes(value);
+const anyOf = <T>(wanted: readonly T[] | undefined, value: T) =>
+  wanted === undefined || wanted.length === 0 || wanted.includes(value);
 
 /** The rows that pass every part of the filter. */
 export function filterLedger(items: readonly LedgerItem[], filter: LedgerFilter): LedgerItem[] {
@@ -255,7 +271,9 @@ export function filterLedger(items: readonly LedgerItem[], filter: LedgerFilter)
       anyOf(filter.priority, i.priority) &&
       anyOf(filter.type, i.type) &&
       anyOf(filter.severity, i.postmortem.severity) &&
-      (filter.service === undefined || filter.service.length === 0 || i.postmortem.services.some((s) => filter.service!.includes(s))) &&
+      (filter.service === undefined ||
+        filter.service.length === 0 ||
+        i.postmortem.services.some((s) => filter.service!.includes(s))) &&
       (!filter.overdueOnly || i.overdue),
   );
 }

@@ -22,7 +22,11 @@ export interface LoadedContent {
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 function issueProblems(file: string, issues: readonly z.core.$ZodIssue[]): Problem[] {
-  return issues.map((issue) => ({ file, path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: issue.message }));
+  return issues.map((issue) => ({
+    file,
+    path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+    message: issue.message,
+  }));
 }
 
 function readYaml(file: string, problems: Problem[]): unknown {
@@ -30,13 +34,21 @@ function readYaml(file: string, problems: Problem[]): unknown {
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    problems.push({ file, path: [], message: "cannot be read — check that the content folder is right (--content DIR or HINDSIGHT_CONTENT)" });
+    problems.push({
+      file,
+      path: [],
+      message: "cannot be read — check that the content folder is right (--content DIR or HINDSIGHT_CONTENT)",
+    });
     return undefined;
   }
   try {
     return parseYaml(text);
   } catch (error) {
-    problems.push({ file, path: [], message: `is not valid YAML (${(error as Error).message.split("\n")[0]}) — run \`hindsight validate\` for the exact line` });
+    problems.push({
+      file,
+      path: [],
+      message: `is not valid YAML (${(error as Error).message.split("\n")[0]}) — run \`hindsight validate\` for the exact line`,
+    });
     return undefined;
   }
 }
@@ -62,7 +74,11 @@ export function loadPostmortemFile(file: string, text: string, problems: Problem
   try {
     raw = parseYaml(match[1]!);
   } catch (error) {
-    problems.push({ file, path: [], message: `frontmatter is not valid YAML (${(error as Error).message.split("\n")[0]}) — run \`hindsight validate\` for the exact line` });
+    problems.push({
+      file,
+      path: [],
+      message: `frontmatter is not valid YAML (${(error as Error).message.split("\n")[0]}) — run \`hindsight validate\` for the exact line`,
+    });
     return undefined;
   }
   const result = postmortemSchema.safeParse(raw);
@@ -84,9 +100,16 @@ export function loadContent(dir?: string): LoadedContent {
   };
   let names: string[] = [];
   try {
-    names = readdirSync(paths.postmortems).filter((name) => name.endsWith(".mdx")).sort();
+    names = readdirSync(paths.postmortems)
+      .filter((name) => name.endsWith(".mdx"))
+      .sort();
   } catch {
-    problems.push({ file: paths.postmortems, path: [], message: "is not a folder that can be read — point --content (or HINDSIGHT_CONTENT) at the folder holding postmortems/ and teams.yaml" });
+    problems.push({
+      file: paths.postmortems,
+      path: [],
+      message:
+        "is not a folder that can be read — point --content (or HINDSIGHT_CONTENT) at the folder holding postmortems/ and teams.yaml",
+    });
   }
   const postmortems: PostmortemSource[] = [];
   for (const name of names) {

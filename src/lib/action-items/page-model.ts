@@ -6,7 +6,7 @@ export const OUTSTANDING_GROUPS = ["overdue", "open", "in-progress", "blocked"] 
 export const CLOSED_GROUPS = ["done", "wont-do"] as const satisfies readonly LedgerGroupId[];
 
 /** Rows per group on /action-items/ before it links to the group's own pages. */
-export const LEDGER_PREVIEW_SIZE = 150;
+export const LEDGER_PREVIEW_SIZE = 100;
 /** Rows per page of /action-items/<group>/. */
 export const LEDGER_PAGE_SIZE = 200;
 
@@ -31,9 +31,15 @@ export function groupPhrase(id: LedgerGroupId): string {
 }
 
 /** The values the filter menus offer: only teams and services that occur in the rows, by display name. */
-export function filterOptions(items: readonly LedgerItem[], names: { teamName: (id: string) => string; serviceName: (id: string) => string }) {
+export function filterOptions(
+  items: readonly LedgerItem[],
+  names: { teamName: (id: string) => string; serviceName: (id: string) => string },
+) {
   const teams = [...new Set(items.map((i) => i.owner))].map((id) => ({ value: id, label: names.teamName(id) }));
-  const services = [...new Set(items.flatMap((i) => i.postmortem.services))].map((id) => ({ value: id, label: names.serviceName(id) }));
+  const services = [...new Set(items.flatMap((i) => i.postmortem.services))].map((id) => ({
+    value: id,
+    label: names.serviceName(id),
+  }));
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
   return { teams: teams.sort(byLabel), services: services.sort(byLabel) };
 }

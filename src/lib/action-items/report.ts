@@ -39,9 +39,19 @@ export function formatTable(items: readonly LedgerItem[], options: ReportOptions
     truncate(plainText(i.title).replace(/\s+/g, " "), 60),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd();
   const overdue = items.filter((i) => i.overdue).length;
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line), "", `${items.length} item${items.length === 1 ? "" : "s"}, ${overdue} overdue, as of ${options.today}.`].join("\n");
+  return [
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    "",
+    `${items.length} item${items.length === 1 ? "" : "s"}, ${overdue} overdue, as of ${options.today}.`,
+  ].join("\n");
 }
 
 /** Markdown text is pasted into chat and issues: keep a title from breaking the list it sits in. */
