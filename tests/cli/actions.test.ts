@@ -1,11 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, TEST_OUTPUT } from "../support/paths.ts";
 import { frontmatter, item, writeContentFolder } from "../fixtures/ledger-content.ts";
 
-const content = writeContentFolder(join(TEST_OUTPUT, `cli-actions-${process.pid}`, "content"), [
+const WORK = join(TEST_OUTPUT, `cli-actions-${process.pid}`);
+afterAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+});
+
+const content = writeContentFolder(join(WORK, "content"), [
   {
     id: "2026-09-01-login-failures",
     fields: frontmatter(
@@ -128,7 +134,7 @@ describe("hindsight actions", () => {
   });
 
   it("reports invalid content with file and field, and exits 2", () => {
-    const broken = writeContentFolder(join(TEST_OUTPUT, `cli-actions-${process.pid}`, "broken"), [
+    const broken = writeContentFolder(join(WORK, "broken"), [
       { id: "2026-09-01-broken", fields: frontmatter("2026-09-01", [item({ priority: "urgent" })]) },
     ]);
     const result = spawnSync(process.execPath, [join(ROOT, "bin/hindsight.mjs"), "actions", "--content", broken], {
