@@ -28,7 +28,7 @@ export interface PagefindSearchOptions {
 }
 
 export interface Pagefind {
-  options: (options: { excerptLength?: number; baseUrl?: string }) => Promise<void>;
+  options: (options: { excerptLength?: number; baseUrl?: string; noWorker?: boolean }) => Promise<void>;
   filters: () => Promise<FilterCounts>;
   search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
 }
@@ -40,6 +40,8 @@ const EXCERPT_WORDS = 26;
 export async function loadPagefind(base: string = import.meta.env.BASE_URL): Promise<Pagefind> {
   const url = `${base.replace(/\/?$/, "/")}pagefind/pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pagefind.options({ excerptLength: EXCERPT_WORDS });
+  // On the main thread: our index is small enough that a search takes milliseconds, and the worker
+  // would be one more script (about 12 KB compressed) to fetch before the first result.
+  await pagefind.options({ excerptLength: EXCERPT_WORDS, noWorker: true });
   return pagefind;
 }

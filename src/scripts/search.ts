@@ -120,9 +120,11 @@ export function startSearch(root: Document = document): void {
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let lastCounts: FilterCounts = {};
+  /** Filters load after the first results; until then the URL's selection stands. */
+  let facetsReady = false;
 
   function readState(): SearchState {
-    const filters: SearchState["filters"] = {};
+    const filters: SearchState["filters"] = facetsReady ? {} : { ...initial.filters };
     for (const group of groups) {
       const values = group.values.filter((v) => v.input.checked).map((v) => v.value);
       if (values.length > 0) filters[group.key] = values;
@@ -226,6 +228,7 @@ export function startSearch(root: Document = document): void {
     const current = ++generation;
     const state = readState();
     writeUrl(state);
+    filtersRoot.setAttribute("aria-busy", "true");
 
     if (!hasCriteria(state)) {
       results = [];
@@ -237,19 +240,11 @@ export function startSearch(root: Document = document): void {
       return;
     }
 
-    const term = pagefindTerm(state);
     const sort = pagefindSort(state);
     const options: PagefindSearchOptions = { filters: pagefindFilters(state), ...(sort ? { sort } : {}) };
-    const main = await pagefind.search(term, options);
-    // Within a group values are alternatives, so each selected group's counts ignore its own selection.
-    const counts: FilterCounts = { ...main.filters };
-    for (const key of Object.keys(state.filters) as SearchFilterKey[]) {
-      const without = await pagefind.search(term, { filters: pagefindFilters(state, key) });
-      counts[key] = without.filters[key] ?? {};
-    }
+    const main = await pagefind.search(pagefindTerm(state), options);
     if (current !== generation) return;
 
-    updateFacets(counts);
     results = main.results;
     shown = 0;
     list.replaceChildren();
@@ -260,6 +255,25 @@ export function startSearch(root: Document = document): void {
       results.length === 0
         ? `No postmortems match ${subject}. Check the spelling, try fewer or other words, or clear filters.`
         : `${plural(results.length, "postmortem matches", "postmortems match")} ${subject}.`;
+    if (facetsReady) await refreshCounts(state, current);
+  }
+
+  /** Counts per filter value for the current search. Within a group values are alternatives, so a group's counts ignore its own selection. */
+  async function refreshCounts(state: SearchState, current: number): Promise<void> {
+    if (!pagefind) return;
+    if (!hasCriteria(state)) {
+      updateFacets(totals);
+      filtersRoot.setAttribute("aria-busy", "false");
+      return;
+    }
+    const term = pagefindTerm(state);
+    const counts: FilterCounts = { ...(await pagefind.search(term, { filters: pagefindFilters(state) })).filters };
+    for (const key of Object.keys(state.filters) as SearchFilterKey[]) {
+      counts[key] = (await pagefind.search(term, { filters: pagefindFilters(state, key) })).filters[key] ?? {};
+    }
+    if (current !== generation) return;
+    updateFacets(counts);
+    filtersRoot.setAttribute("aria-busy", "false");
   }
 
   function runNow(): void {
@@ -292,12 +306,17 @@ export function startSearch(root: Document = document): void {
   });
 
   status.textContent = "Loading the search index…";
+  filtersRoot.textContent = "Loading filters…";
   loadPagefind()
     .then(async (loaded) => {
       pagefind = loaded;
-      totals = await loaded.filters();
-      buildFacets(initial);
+      // Results first; the filter index (a few KB per filter group) follows.
       await run();
+      totals = await loaded.filters();
+      filtersRoot.replaceChildren();
+      buildFacets(initial);
+      facetsReady = true;
+      await refreshCounts(readState(), generation);
     })
     .catch((error: unknown) => {
       console.error(error);

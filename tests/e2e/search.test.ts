@@ -33,9 +33,15 @@ async function newPage(options: { javaScriptEnabled?: boolean; colorScheme?: "li
   return context.newPage();
 }
 
-/** Waits until the live region reports the outcome of a search (not the loading message). */
+/** Waits until the filter counts match the search on screen (the filters say they are no longer busy). */
+async function countsSettled(page: Page): Promise<void> {
+  await page.locator('[data-search-filters][aria-busy="false"]').waitFor({ state: "attached" });
+}
+
+/** Waits until the live region reports the outcome of a search (not the loading message) and the filter counts follow it. */
 async function searchOutcome(page: Page): Promise<string> {
   await page.waitForFunction((selector) => /match/.test(document.querySelector(selector)?.textContent ?? ""), STATUS);
+  await countsSettled(page);
   return (await page.locator(STATUS).textContent()) ?? "";
 }
 
@@ -48,6 +54,7 @@ async function nextOutcome(page: Page, previous: string): Promise<string> {
     },
     [STATUS, previous] as const,
   );
+  await countsSettled(page);
   return (await page.locator(STATUS).textContent()) ?? "";
 }
 
