@@ -194,7 +194,10 @@ function plainMarkdownLinks(body: string, firstLine: number): BodyProblem[] {
   const problems: BodyProblem[] = [];
   prose.split("\n").forEach((line, index) => {
     for (const url of linkDestinations(line)) {
-      if (!isSafeUrl(url)) problems.push({ line: firstLine + index + 1, column: Math.max(line.indexOf(url), 0) + 1, message: unsafeLinkMessage(url) });
+      if (isSafeUrl(url)) continue;
+      // Point at the link's "[" as the parser does for links and definitions.
+      const column = Math.max(line.lastIndexOf("[", Math.max(line.indexOf(url), 0)), 0) + 1;
+      problems.push({ line: firstLine + index + 1, column, message: unsafeLinkMessage(url) });
     }
   });
   return problems;
