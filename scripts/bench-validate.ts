@@ -29,7 +29,13 @@ function makeCorpus(plainBodies: boolean): string {
     text = text.replace(/^(related|priorActionItems|aliases):\n(  - .*\n)+/gm, "$1: []\n");
     if (plainBodies) {
       const cut = text.indexOf("\n---", 4) + 4;
-      text = text.slice(0, cut) + text.slice(cut).replace(/<Figure[^>]*\/>/g, "").replace(/<\/?Callout[^>]*>/g, "").replace(/[{}<>]/g, "");
+      text =
+        text.slice(0, cut) +
+        text
+          .slice(cut)
+          .replace(/<Figure[^>]*\/>/g, "")
+          .replace(/<\/?Callout[^>]*>/g, "")
+          .replace(/[{}<>]/g, "");
     }
     writeFileSync(join(dir, "postmortems", `${id}.mdx`), text);
   }
@@ -44,7 +50,10 @@ function median(values: number[]): number {
 for (const plain of [false, true]) {
   const dir = makeCorpus(plain);
   const label = plain ? "plain Markdown bodies (parser skipped)" : "sample bodies with components (MDX parser)";
-  const size = readdirSync(join(dir, "postmortems")).reduce((sum, n) => sum + readFileSync(join(dir, "postmortems", n)).length, 0);
+  const size = readdirSync(join(dir, "postmortems")).reduce(
+    (sum, n) => sum + readFileSync(join(dir, "postmortems", n)).length,
+    0,
+  );
   const first = validateContent({ contentDir: dir });
   if (first.diagnostics.length > 0) {
     console.error(first.diagnostics.slice(0, 5));

@@ -44,13 +44,19 @@ function readCatalog(dir: string): Catalog {
 
 function gitUserName(): string | undefined {
   try {
-    return execFileSync("git", ["config", "user.name"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || undefined;
+    return (
+      execFileSync("git", ["config", "user.name"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || undefined
+    );
   } catch {
     return undefined;
   }
 }
 
-const splitList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
+const splitList = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export async function run(args: string[]): Promise<number> {
   let values;
@@ -80,7 +86,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const content = values.content ?? contentDir();
   const catalog = readCatalog(content);
-  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const interactive = process.stdin.isTTY && process.stdout.isTTY;
   const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
   const ask = async (question: string, fallback?: string) => {
     if (!rl) return fallback ?? "";
@@ -95,22 +101,36 @@ export async function run(args: string[]): Promise<number> {
 
   try {
     const timezone = values.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!isTimeZone(timezone)) return fail(`"${timezone}" is not an IANA time zone — pass --timezone Europe/London, America/Los_Angeles, UTC, …`);
+    if (!isTimeZone(timezone))
+      return fail(`"${timezone}" is not an IANA time zone — pass --timezone Europe/London, America/Los_Angeles, UTC, …`);
     const title = (values.title ?? (await ask("Title (what broke, for whom)"))).trim();
-    if (!title) return fail("a title is required — pass --title \"Dashboards down after a config push\"");
+    if (!title) return fail('a title is required — pass --title "Dashboards down after a config push"');
     const severity = (values.severity ?? (await ask(`Severity (${SEVERITIES.join(", ")})`, "SEV3"))).trim().toUpperCase();
-    if (!(SEVERITIES as readonly string[]).includes(severity)) return fail(`severity "${severity}" is not one of ${SEVERITIES.join(", ")} — see the guide for what each means`);
+    if (!(SEVERITIES as readonly string[]).includes(severity))
+      return fail(`severity "${severity}" is not one of ${SEVERITIES.join(", ")} — see the guide for what each means`);
     const known = [...catalog.services.keys()];
-    const services = splitList(values.services ?? (await ask(`Affected services (comma-separated; known: ${known.join(", ") || "none yet"})`)));
+    const services = splitList(
+      values.services ?? (await ask(`Affected services (comma-separated; known: ${known.join(", ") || "none yet"})`)),
+    );
     if (services.length === 0) return fail("at least one service is required — pass --services api,website");
     const unknown = services.filter((s) => known.length > 0 && !catalog.services.has(s));
-    if (unknown.length > 0) return fail(`${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in ${contentPaths(content).services} — use one of ${known.join(", ")}, or add it there first`);
+    if (unknown.length > 0)
+      return fail(
+        `${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in ${contentPaths(content).services} — use one of ${known.join(", ")}, or add it there first`,
+      );
     const owners = [...new Set(services.map((s) => catalog.services.get(s)).filter((t): t is string => t !== undefined))];
-    const teams = splitList(values.teams ?? (rl ? await ask("Teams involved (comma-separated)", owners.join(",")) : owners.join(",")));
+    const teams = splitList(
+      values.teams ?? (rl ? await ask("Teams involved (comma-separated)", owners.join(",")) : owners.join(",")),
+    );
     if (teams.length === 0) return fail("at least one team is required — pass --teams platform");
-    const startedInput = values.started ?? (await ask("When did impact begin? (YYYY-MM-DDTHH:MM, your local time)", localInstant(new Date(), timezone).slice(0, 16)));
+    const startedInput =
+      values.started ??
+      (await ask("When did impact begin? (YYYY-MM-DDTHH:MM, your local time)", localInstant(new Date(), timezone).slice(0, 16)));
     const started = startedInput ? parseStarted(startedInput, timezone) : localInstant(new Date(), timezone);
-    if (!started) return fail(`"${startedInput}" is not a time — write it as 2026-11-25T14:05 (in ${timezone}) or with an offset, 2026-11-25T14:05:00+01:00`);
+    if (!started)
+      return fail(
+        `"${startedInput}" is not a time — write it as 2026-11-25T14:05 (in ${timezone}) or with an offset, 2026-11-25T14:05:00+01:00`,
+      );
     const author = values.author ?? gitUserName() ?? process.env["USER"] ?? "Your Name";
     rl?.close();
 
@@ -123,7 +143,10 @@ export async function run(args: string[]): Promise<number> {
       return 1;
     }
     mkdirSync(dir, { recursive: true });
-    writeFileSync(file, scaffoldPostmortem({ title, severity: severity as Severity, services, teams, started, timezone, author }));
+    writeFileSync(
+      file,
+      scaffoldPostmortem({ title, severity: severity as Severity, services, teams, started, timezone, author }),
+    );
     console.log(`Created ${shown}
 
 Next steps:

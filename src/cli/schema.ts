@@ -14,10 +14,17 @@ generated from the zod schemas, to <dir> (default: schema/). Commit them: editor
   --out <dir>   where to write (default: schema)
   --check       write nothing; exit 1 if a committed file is missing or out of date`;
 
-export async function run(args: string[]): Promise<number> {
+export function run(args: string[]): Promise<number> {
+  return Promise.resolve(runNow(args));
+}
+
+function runNow(args: string[]): number {
   let values;
   try {
-    ({ values } = parseArgs({ args, options: { out: { type: "string", default: "schema" }, check: { type: "boolean" }, help: { type: "boolean", short: "h" } } }));
+    ({ values } = parseArgs({
+      args,
+      options: { out: { type: "string", default: "schema" }, check: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    }));
   } catch (error) {
     console.error(`hindsight schema: ${(error as Error).message}\n\n${HELP}`);
     return 2;
@@ -40,7 +47,9 @@ export async function run(args: string[]): Promise<number> {
     console.log(`${current === text ? "unchanged" : "wrote"} ${path}`);
   }
   if (stale.length > 0) {
-    console.error(`${stale.join(", ")} ${stale.length === 1 ? "is" : "are"} out of date — run \`npm run schema\` and commit the result`);
+    console.error(
+      `${stale.join(", ")} ${stale.length === 1 ? "is" : "are"} out of date — run \`npm run schema\` and commit the result`,
+    );
     return 1;
   }
   if (values.check) console.log("The JSON Schemas are up to date.");

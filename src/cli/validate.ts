@@ -18,7 +18,11 @@ Exit code 0 when everything is valid, 1 when there are problems, 2 on a usage er
   --against <ref>     also fail when an action item or a published postmortem that exists at the git
                       ref (for example origin/main) has disappeared`;
 
-export async function run(args: string[]): Promise<number> {
+export function run(args: string[]): Promise<number> {
+  return Promise.resolve(runNow(args));
+}
+
+function runNow(args: string[]): number {
   let values;
   try {
     ({ values } = parseArgs({

@@ -25,7 +25,9 @@ export default function validateContentIntegration(): AstroIntegration {
           logger.warn(`${heading}\n${lines.join("\n")}`);
           return;
         }
-        throw new Error(`${heading}\n${lines.join("\n")}\nFix them (run \`npm run validate\` to check again) and build once more.`);
+        throw new Error(
+          `${heading}\n${lines.join("\n")}\nFix them (run \`npm run validate\` to check again) and build once more.`,
+        );
       },
     },
   };

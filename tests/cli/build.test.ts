@@ -17,8 +17,12 @@ describe("astro build runs the validator first", () => {
     const result = await buildSite("authoring-invalid", f.dir);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain("hindsight validate found 2 problems in the content:");
-    expect(result.output).toContain(`postmortems/${API_ERRORS}.mdx:${owner.line}:${owner.column}  actionItems.0.owner  team "plattform" is not in`);
-    expect(result.output).toContain(`postmortems/${API_ERRORS}.mdx:${chart.line}:${chart.column}  body  component <Chart> is not available`);
+    expect(result.output).toContain(
+      `postmortems/${API_ERRORS}.mdx:${owner.line}:${owner.column}  actionItems.0.owner  team "plattform" is not in`,
+    );
+    expect(result.output).toContain(
+      `postmortems/${API_ERRORS}.mdx:${chart.line}:${chart.column}  body  component <Chart> is not available`,
+    );
     expect(existsSync(join(result.dist, "index.html"))).toBe(false);
   });
 });

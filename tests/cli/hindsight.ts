@@ -10,15 +10,21 @@ export interface CliResult {
   lines: string[];
 }
 
-export function hindsight(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
+export function hindsight(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
       [join(ROOT, "bin", "hindsight.mjs"), ...args],
       { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "1", ...options.env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        if (error && typeof error.code !== "number") return reject(error);
+        if (error && typeof error.code !== "number") {
+          reject(new Error(error.message));
+          return;
+        }
+        const code = error ? Number(error.code) : 0;
         resolve({ code, stdout, stderr, lines: stdout.split("\n").filter((l) => l.length > 0) });
       },
     );

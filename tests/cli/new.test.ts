@@ -14,7 +14,20 @@ afterEach(() => {
   for (const f of fixtures.splice(0)) f.cleanup();
 });
 
-const FLAGS = ["--title", "Checkout failed for EU customers", "--severity", "SEV2", "--services", "api,website", "--started", "2026-11-20T14:05", "--timezone", "Europe/Berlin", "--author", "Ada"];
+const FLAGS = [
+  "--title",
+  "Checkout failed for EU customers",
+  "--severity",
+  "SEV2",
+  "--services",
+  "api,website",
+  "--started",
+  "2026-11-20T14:05",
+  "--timezone",
+  "Europe/Berlin",
+  "--author",
+  "Ada",
+];
 const FILE = "content/postmortems/2026-11-20-checkout-failed-for-eu-customers.mdx";
 
 describe("hindsight new", () => {
@@ -30,7 +43,17 @@ describe("hindsight new", () => {
     expect(text).toContain('started: "2026-11-20T14:05:00+01:00"');
     expect(text).toContain("teams: [platform, web]");
     expect(text).toContain("authors: [Ada]");
-    for (const section of ["impact:", "detection:", "timeline:", "causes:", "lessons:", "actionItems:", "## What happened", "## Why it happened"]) expect(text).toContain(section);
+    for (const section of [
+      "impact:",
+      "detection:",
+      "timeline:",
+      "causes:",
+      "lessons:",
+      "actionItems:",
+      "## What happened",
+      "## Why it happened",
+    ])
+      expect(text).toContain(section);
   });
 
   test("its output passes validate", async () => {
@@ -60,7 +83,10 @@ describe("hindsight new", () => {
 
   test("an unknown service is refused with the known ones listed", async () => {
     const f = fixture();
-    const result = await hindsight(["new", "--content", "content", "--title", "X", "--severity", "SEV3", "--services", "billing"], { cwd: f.root });
+    const result = await hindsight(
+      ["new", "--content", "content", "--title", "X", "--severity", "SEV3", "--services", "billing"],
+      { cwd: f.root },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("billing is not in content/services.yaml — use one of api, website");
     expect(existsSync(join(f.root, "content/postmortems/billing"))).toBe(false);

@@ -14,7 +14,8 @@ afterEach(() => {
   for (const f of fixtures.splice(0)) f.cleanup();
 });
 
-const validate = (f: ContentFixture, ...args: string[]) => hindsight(["validate", "--content", "content", ...args], { cwd: f.root });
+const validate = (f: ContentFixture, ...args: string[]) =>
+  hindsight(["validate", "--content", "content", ...args], { cwd: f.root });
 const prefix = (e: ExpectedLine) => `${e.file}:${e.line}:${e.column}  ${e.path}  `;
 
 describe("hindsight validate", () => {
@@ -73,7 +74,14 @@ describe("hindsight validate", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       ok: false,
       postmortems: 2,
-      problems: [{ file: `content/postmortems/${API_ERRORS}.mdx`, ...positionOf(text, "SEV7"), path: "severity", message: '"SEV7" is not allowed — use one of SEV1, SEV2, SEV3, SEV4' }],
+      problems: [
+        {
+          file: `content/postmortems/${API_ERRORS}.mdx`,
+          ...positionOf(text, "SEV7"),
+          path: "severity",
+          message: '"SEV7" is not allowed — use one of SEV1, SEV2, SEV3, SEV4',
+        },
+      ],
     });
   });
 
@@ -98,7 +106,7 @@ describe("hindsight validate", () => {
     const f = fixture();
     f.edit(pm(API_ERRORS), "severity: SEV2", "severity: SEV8");
     const result = await hindsight(["validate"], { cwd: f.root, env: { HINDSIGHT_CONTENT: "content" } });
-    expect(result.stdout).toContain("severity  \"SEV8\" is not allowed");
+    expect(result.stdout).toContain('severity  "SEV8" is not allowed');
     expect(result.code).toBe(1);
   });
 
@@ -152,7 +160,10 @@ describe("hindsight validate --against", () => {
 
   test("accepts a renamed postmortem whose old id is an alias", async () => {
     const f = committed();
-    f.write(pm("2024-05-02-website-slow-pages"), f.read(pm(WEBSITE_SLOW)).replace("severity: SEV3", `severity: SEV3\naliases: [${WEBSITE_SLOW}]`));
+    f.write(
+      pm("2024-05-02-website-slow-pages"),
+      f.read(pm(WEBSITE_SLOW)).replace("severity: SEV3", `severity: SEV3\naliases: [${WEBSITE_SLOW}]`),
+    );
     f.remove(pm(WEBSITE_SLOW));
     f.edit(pm(API_ERRORS), "related: [2024-05-02-website-slow]", "related: [2024-05-02-website-slow-pages]");
     const result = await validate(f, "--against", "main");

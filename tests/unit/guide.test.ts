@@ -6,8 +6,20 @@ describe("the guide's field reference", () => {
   const field = (path: string) => fields.find((f) => f.path === path);
 
   test("lists every top-level and nested field with the schema's description", () => {
-    expect(field("title")).toEqual({ path: "title", depth: 0, type: "string", required: true, description: "The headline: what broke, for whom, in plain words.", values: [] });
-    expect(field("actionItems[].due")).toMatchObject({ depth: 1, type: "date", required: true, description: "The date it is due, YYYY-MM-DD." });
+    expect(field("title")).toEqual({
+      path: "title",
+      depth: 0,
+      type: "string",
+      required: true,
+      description: "The headline: what broke, for whom, in plain words.",
+      values: [],
+    });
+    expect(field("actionItems[].due")).toMatchObject({
+      depth: 1,
+      type: "date",
+      required: true,
+      description: "The date it is due, YYYY-MM-DD.",
+    });
     expect(field("impact.dataLoss")).toMatchObject({ type: "one of", values: ["none", "recovered", "permanent"] });
     expect(fields.every((f) => f.description.length > 0)).toBe(true);
   });

@@ -5,14 +5,19 @@ import { editorSchemas, serializeSchema } from "../../src/lib/validate/json-sche
 import { ROOT } from "../support/paths.ts";
 
 describe("editor JSON Schemas", () => {
-  test.each(Object.keys(editorSchemas()))("the committed schema/%s is up to date (run `npm run schema` if this fails)", (name) => {
-    const committed = readFileSync(join(ROOT, "schema", name), "utf8");
-    expect(committed).toBe(serializeSchema(editorSchemas()[name]!));
-  });
+  test.each(Object.keys(editorSchemas()))(
+    "the committed schema/%s is up to date (run `npm run schema` if this fails)",
+    (name) => {
+      const committed = readFileSync(join(ROOT, "schema", name), "utf8");
+      expect(committed).toBe(serializeSchema(editorSchemas()[name]!));
+    },
+  );
 
   test("every frontmatter field carries its description for hover help", () => {
     const schema = editorSchemas()["postmortem.schema.json"] as { properties: Record<string, { description?: string }> };
-    const missing = Object.entries(schema.properties).filter(([, field]) => !field.description).map(([name]) => name);
+    const missing = Object.entries(schema.properties)
+      .filter(([, field]) => !field.description)
+      .map(([name]) => name);
     expect(missing).toEqual([]);
     expect(schema.properties["started"]?.description).toBe("When impact began.");
   });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { localInstant, parseStarted, postmortemIdFor, scaffoldPostmortem, slugify } from "../../src/lib/scaffold/postmortem-template.ts";
+import {
+  localInstant,
+  parseStarted,
+  postmortemIdFor,
+  scaffoldPostmortem,
+  slugify,
+} from "../../src/lib/scaffold/postmortem-template.ts";
 import type { Diagnostic } from "../../src/lib/validate/diagnostic.ts";
 import { validatePostmortemFile } from "../../src/lib/validate/validate-content.ts";
 
@@ -25,7 +31,15 @@ describe("scaffold", () => {
   });
 
   test("the skeleton validates as a draft", () => {
-    const text = scaffoldPostmortem({ title: "Checkout failed", severity: "SEV1", services: ["api"], teams: ["platform"], started: "2026-11-20T14:05:00+01:00", timezone: "Europe/Berlin", author: "Ada" });
+    const text = scaffoldPostmortem({
+      title: "Checkout failed",
+      severity: "SEV1",
+      services: ["api"],
+      teams: ["platform"],
+      started: "2026-11-20T14:05:00+01:00",
+      timezone: "Europe/Berlin",
+      author: "Ada",
+    });
     const problems: Diagnostic[] = [];
     const data = validatePostmortemFile(text, "x.mdx", problems);
     expect(problems).toEqual([]);

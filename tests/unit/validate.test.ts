@@ -38,7 +38,13 @@ describe("YAML with positions", () => {
   test("a duplicate key is an error at the second key, not a silent replacement", () => {
     const source = parseYamlSource("a: 1\nlist: [1]\nlist: [2]\n", "f.yaml", 0);
     expect(source.syntax).toEqual([
-      { file: "f.yaml", line: 3, column: 1, path: "frontmatter", message: expect.stringContaining('key "list" appears twice') as string },
+      {
+        file: "f.yaml",
+        line: 3,
+        column: 1,
+        path: "frontmatter",
+        message: expect.stringContaining('key "list" appears twice') as string,
+      },
     ]);
   });
 
@@ -53,12 +59,16 @@ describe("the body", () => {
   test("a body without MDX syntax and one with it report the same unsafe link at the same place", () => {
     const plain = checkBody("Intro.\n\nSee [x](javascript:go) now.\n", 10);
     const mdx = checkBody("Intro.\n\nSee [x](javascript:go) now. <Callout>Hi</Callout>\n", 10);
-    expect(plain).toEqual([{ line: 13, column: 5, message: expect.stringContaining('link "javascript:go" is not allowed') as string }]);
+    expect(plain).toEqual([
+      { line: 13, column: 5, message: expect.stringContaining('link "javascript:go" is not allowed') as string },
+    ]);
     expect(mdx).toEqual(plain);
   });
 
   test("links inside code and footnote definitions are not links", () => {
-    expect(checkBody("Run `[x](javascript:go)`.\n\n```\n[y](javascript:go)\n```\n\nText[^1].\n\n[^1]: The note.\n", 0)).toEqual([]);
+    expect(checkBody("Run `[x](javascript:go)`.\n\n```\n[y](javascript:go)\n```\n\nText[^1].\n\n[^1]: The note.\n", 0)).toEqual(
+      [],
+    );
     expect(checkBody("<Callout>Text[^1].</Callout>\n\n[^1]: The note.\n", 0)).toEqual([]);
   });
 
@@ -66,7 +76,9 @@ describe("the body", () => {
     expect(checkBody("{/* a note for reviewers */}\n", 0)).toEqual([]);
     expect(checkBody("{process.env.SECRET}\n", 0)[0]?.message).toContain("JavaScript expressions are not allowed");
     expect(checkBody('<Figure src={"/a.png"} alt="a" caption="b" />\n', 0)).toEqual([]);
-    expect(checkBody("<Figure src={x} alt='a' caption='b' />\n", 0)[0]?.message).toContain('attribute "src" uses a JavaScript expression');
+    expect(checkBody("<Figure src={x} alt='a' caption='b' />\n", 0)[0]?.message).toContain(
+      'attribute "src" uses a JavaScript expression',
+    );
   });
 });
 
@@ -103,7 +115,9 @@ describe("reports", () => {
   });
 
   test("GitHub annotations escape properties and line breaks", () => {
-    expect(formatGithub({ file: "a,b.mdx", line: 1, column: 2, path: "x:y", message: "50% done\nnext" })).toBe("::error file=a%2Cb.mdx,line=1,col=2,title=x%3Ay::50%25 done%0Anext");
+    expect(formatGithub({ file: "a,b.mdx", line: 1, column: 2, path: "x:y", message: "50% done\nnext" })).toBe(
+      "::error file=a%2Cb.mdx,line=1,col=2,title=x%3Ay::50%25 done%0Anext",
+    );
   });
 });
 
@@ -117,6 +131,14 @@ describe("one postmortem", () => {
   test("a wrong type is phrased with a fix", () => {
     const out: Diagnostic[] = [];
     validatePostmortemFile(API_ERRORS_TEXT.replace("tags: [deploy]", "tags: deploy"), "x.mdx", out);
-    expect(out).toEqual([{ file: "x.mdx", line: 7, column: 7, path: "tags", message: 'expected a list — write it as [a, b] or as one "- item" per line' }]);
+    expect(out).toEqual([
+      {
+        file: "x.mdx",
+        line: 7,
+        column: 7,
+        path: "tags",
+        message: 'expected a list — write it as [a, b] or as one "- item" per line',
+      },
+    ]);
   });
 });

@@ -38,11 +38,21 @@ export const impactSchema = strictObject({
   /** True when people outside the company noticed. */
   customerFacing: z.boolean({ error: "expected true or false" }).describe("True when people outside the company noticed."),
   /** How many end users were affected, where known. */
-  usersAffected: z.int({ error: "expected a whole number" }).nonnegative().optional().describe("How many end users were affected, where known."),
+  usersAffected: z
+    .int({ error: "expected a whole number" })
+    .nonnegative()
+    .optional()
+    .describe("How many end users were affected, where known."),
   /** How many customers (accounts, organisations) were affected, where known. */
-  customersAffected: z.int({ error: "expected a whole number" }).nonnegative().optional().describe("How many customers (accounts, organisations) were affected, where known."),
+  customersAffected: z
+    .int({ error: "expected a whole number" })
+    .nonnegative()
+    .optional()
+    .describe("How many customers (accounts, organisations) were affected, where known."),
   /** Whether data was lost: none, recovered (lost then restored) or permanent. */
-  dataLoss: z.enum(DATA_LOSS, { error: oneOf(DATA_LOSS) }).describe("Whether data was lost: none, recovered (lost then restored) or permanent."),
+  dataLoss: z
+    .enum(DATA_LOSS, { error: oneOf(DATA_LOSS) })
+    .describe("Whether data was lost: none, recovered (lost then restored) or permanent."),
   /** What data was lost or recovered and how; required unless `dataLoss` is none. */
   dataLossNote: markdownText.optional().describe("What data was lost or recovered and how; required unless `dataLoss` is none."),
 });
@@ -50,7 +60,9 @@ export const impactSchema = strictObject({
 /** How the incident was noticed. */
 export const detectionSchema = strictObject({
   /** The channel that first surfaced the incident. */
-  method: z.enum(DETECTION_METHODS, { error: oneOf(DETECTION_METHODS) }).describe("The channel that first surfaced the incident."),
+  method: z
+    .enum(DETECTION_METHODS, { error: oneOf(DETECTION_METHODS) })
+    .describe("The channel that first surfaced the incident."),
   /** Which alert, report or person, and whether detection could have been faster. */
   note: markdownText.describe("Which alert, report or person, and whether detection could have been faster."),
 });
@@ -68,7 +80,9 @@ export const timelineEventSchema = strictObject({
 /** One cause of the incident. */
 export const causeSchema = strictObject({
   /** The role it played: the trigger, a root cause or a contributing factor. */
-  kind: z.enum(CAUSE_KINDS, { error: oneOf(CAUSE_KINDS) }).describe("The role it played: the trigger, a root cause or a contributing factor."),
+  kind: z
+    .enum(CAUSE_KINDS, { error: oneOf(CAUSE_KINDS) })
+    .describe("The role it played: the trigger, a root cause or a contributing factor."),
   /** Id of a category in `content/taxonomy.yaml`. */
   category: catalogId.describe("Id of a category in `content/taxonomy.yaml`."),
   /** The cause, described without blame (Markdown allowed). */
@@ -88,13 +102,20 @@ export const lessonsSchema = strictObject({
 /** One follow-up commitment. */
 export const actionItemSchema = strictObject({
   /** Short, stable id within the postmortem: A1, A2, … Never reuse or renumber; its global key is `<postmortem-id>#<id>`. */
-  id: z.string({ error: "expected an id such as A1" }).regex(ACTION_ITEM_ID, {
-    error: (issue) => `${JSON.stringify(issue.input)} is not an action-item id — use A1, A2, A3, … in order`,
-  }).describe("Short, stable id within the postmortem: A1, A2, … Never reuse or renumber; its global key is `<postmortem-id>#<id>`."),
+  id: z
+    .string({ error: "expected an id such as A1" })
+    .regex(ACTION_ITEM_ID, {
+      error: (issue) => `${JSON.stringify(issue.input)} is not an action-item id — use A1, A2, A3, … in order`,
+    })
+    .describe(
+      "Short, stable id within the postmortem: A1, A2, … Never reuse or renumber; its global key is `<postmortem-id>#<id>`.",
+    ),
   /** What will be done, specific and bounded (Markdown allowed). */
   title: markdownText.describe("What will be done, specific and bounded (Markdown allowed)."),
   /** What it does about the incident: prevent, mitigate, detect or process. */
-  type: z.enum(ACTION_TYPES, { error: oneOf(ACTION_TYPES) }).describe("What it does about the incident: prevent, mitigate, detect or process."),
+  type: z
+    .enum(ACTION_TYPES, { error: oneOf(ACTION_TYPES) })
+    .describe("What it does about the incident: prevent, mitigate, detect or process."),
   /** P0 (now) to P3 (when convenient). */
   priority: z.enum(PRIORITIES, { error: oneOf(PRIORITIES) }).describe("P0 (now) to P3 (when convenient)."),
   /** Id of the owning team in `content/teams.yaml`. */
@@ -102,7 +123,9 @@ export const actionItemSchema = strictObject({
   /** The person doing the work, if one is named. */
   assignee: personName.optional().describe("The person doing the work, if one is named."),
   /** Where the item stands: open, in-progress, blocked, done or wont-do. */
-  status: z.enum(ACTION_STATUSES, { error: oneOf(ACTION_STATUSES) }).describe("Where the item stands: open, in-progress, blocked, done or wont-do."),
+  status: z
+    .enum(ACTION_STATUSES, { error: oneOf(ACTION_STATUSES) })
+    .describe("Where the item stands: open, in-progress, blocked, done or wont-do."),
   /** The date it is due, YYYY-MM-DD. */
   due: calendarDate.describe("The date it is due, YYYY-MM-DD."),
   /** The date it was done; required when status is done, forbidden otherwise. */
@@ -121,17 +144,25 @@ const frontmatterShape = {
     .string({ error: "expected a title" })
     .trim()
     .min(1, { error: "is empty — write a headline that says what broke" })
-    .max(TITLE_MAX, { error: `is longer than ${TITLE_MAX} characters — shorten it; details belong in the summary` }).describe("The headline: what broke, for whom, in plain words."),
+    .max(TITLE_MAX, { error: `is longer than ${TITLE_MAX} characters — shorten it; details belong in the summary` })
+    .describe("The headline: what broke, for whom, in plain words."),
   /** Two or three plain sentences a busy reader can stop after. */
   summary: z
     .string({ error: "expected a summary" })
     .trim()
     .min(1, { error: "is empty — write two or three plain sentences on what happened and its impact" })
-    .max(SUMMARY_MAX, { error: `is longer than ${SUMMARY_MAX} characters — keep it to two or three sentences; details belong in the body` }).describe("Two or three plain sentences a busy reader can stop after."),
+    .max(SUMMARY_MAX, {
+      error: `is longer than ${SUMMARY_MAX} characters — keep it to two or three sentences; details belong in the body`,
+    })
+    .describe("Two or three plain sentences a busy reader can stop after."),
   /** SEV1 (critical) to SEV4 (low); see the guide for definitions. */
-  severity: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).describe("SEV1 (critical) to SEV4 (low); see the guide for definitions."),
+  severity: z
+    .enum(SEVERITIES, { error: oneOf(SEVERITIES) })
+    .describe("SEV1 (critical) to SEV4 (low); see the guide for definitions."),
   /** Document status: draft, in-review or published. */
-  status: z.enum(DOCUMENT_STATUSES, { error: oneOf(DOCUMENT_STATUSES) }).describe("Document status: draft, in-review or published."),
+  status: z
+    .enum(DOCUMENT_STATUSES, { error: oneOf(DOCUMENT_STATUSES) })
+    .describe("Document status: draft, in-review or published."),
   /** Who wrote the postmortem. */
   authors: z.array(personName).min(1, { error: "is empty — list at least one author" }).describe("Who wrote the postmortem."),
   /** Who reviewed it. */
@@ -139,9 +170,15 @@ const frontmatterShape = {
   /** Free keywords, lower-case kebab-case, for browsing and search. */
   tags: z.array(tag).default([]).describe("Free keywords, lower-case kebab-case, for browsing and search."),
   /** Ids of the affected services in `content/services.yaml`. */
-  services: z.array(catalogId).min(1, { error: "is empty — list at least one affected service" }).describe("Ids of the affected services in `content/services.yaml`."),
+  services: z
+    .array(catalogId)
+    .min(1, { error: "is empty — list at least one affected service" })
+    .describe("Ids of the affected services in `content/services.yaml`."),
   /** Ids of the teams involved in `content/teams.yaml`. */
-  teams: z.array(catalogId).min(1, { error: "is empty — list at least one team involved" }).describe("Ids of the teams involved in `content/teams.yaml`."),
+  teams: z
+    .array(catalogId)
+    .min(1, { error: "is empty — list at least one team involved" })
+    .describe("Ids of the teams involved in `content/teams.yaml`."),
   /** The IANA time zone readers think in, for example America/Los_Angeles. */
   timezone: timeZone.describe("The IANA time zone readers think in, for example America/Los_Angeles."),
   /** When impact began. */
@@ -161,13 +198,18 @@ const frontmatterShape = {
   /** Trigger, root and contributing causes. */
   causes: z.array(causeSchema).default([]).describe("Trigger, root and contributing causes."),
   /** What went well, what went wrong, where we got lucky. */
-  lessons: lessonsSchema.default({ wentWell: [], wentWrong: [], gotLucky: [] }).describe("What went well, what went wrong, where we got lucky."),
+  lessons: lessonsSchema
+    .default({ wentWell: [], wentWrong: [], gotLucky: [] })
+    .describe("What went well, what went wrong, where we got lucky."),
   /** Follow-up commitments. */
   actionItems: z.array(actionItemSchema).default([]).describe("Follow-up commitments."),
   /** Ids of related postmortems (backlinks are added automatically). */
   related: z.array(postmortemId).default([]).describe("Ids of related postmortems (backlinks are added automatically)."),
   /** Action items of earlier postmortems that, had they been done, would have prevented or shortened this incident. */
-  priorActionItems: z.array(actionItemKey).default([]).describe("Action items of earlier postmortems that, had they been done, would have prevented or shortened this incident."),
+  priorActionItems: z
+    .array(actionItemKey)
+    .default([])
+    .describe("Action items of earlier postmortems that, had they been done, would have prevented or shortened this incident."),
   /** Former ids of this postmortem; their URLs redirect here. */
   aliases: z.array(postmortemId).default([]).describe("Former ids of this postmortem; their URLs redirect here."),
 };
@@ -183,12 +225,18 @@ function checkKeyTimes(fm: Frontmatter, add: (issue: Issue) => void): void {
     const value = fm[key];
     if (value === undefined) continue;
     if (previous !== undefined && instantMs(value) < instantMs(fm[previous]!)) {
-      add({ path: [key], message: `${key} (${value}) is before ${previous} (${fm[previous]}) — the order must be started ≤ detected ≤ mitigated ≤ resolved` });
+      add({
+        path: [key],
+        message: `${key} (${value}) is before ${previous} (${fm[previous]}) — the order must be started ≤ detected ≤ mitigated ≤ resolved`,
+      });
     }
     previous = key;
   }
   if (fm.resolved === undefined && fm.status !== "draft") {
-    add({ path: ["resolved"], message: `is required once the postmortem is ${fm.status} — add the time service was fully restored` });
+    add({
+      path: ["resolved"],
+      message: `is required once the postmortem is ${fm.status} — add the time service was fully restored`,
+    });
   }
 }
 
@@ -217,9 +265,13 @@ function checkTimeline(fm: Frontmatter, add: (issue: Issue) => void): void {
 /** Rules a published postmortem must meet so that readers can learn from it. */
 function checkCompleteness(fm: Frontmatter, add: (issue: Issue) => void): void {
   if (fm.status !== "published") return;
-  if (fm.timeline.length === 0) add({ path: ["timeline"], message: "is empty — a published postmortem needs a timeline of what happened" });
+  if (fm.timeline.length === 0)
+    add({ path: ["timeline"], message: "is empty — a published postmortem needs a timeline of what happened" });
   else if (!fm.timeline.some((e) => e.kind === "trigger" || e.kind === "detection")) {
-    add({ path: ["timeline"], message: "has no trigger or detection event — add the event that started the incident or the moment it was noticed" });
+    add({
+      path: ["timeline"],
+      message: "has no trigger or detection event — add the event that started the incident or the moment it was noticed",
+    });
   }
   if (!fm.causes.some((c) => c.kind === "root" || c.kind === "contributing")) {
     add({ path: ["causes"], message: "has no root or contributing cause — a published postmortem must say why it happened" });
@@ -236,22 +288,36 @@ function checkActionItems(fm: Frontmatter, add: (issue: Issue) => void): void {
   fm.actionItems.forEach((item, index) => {
     const at = (key: string) => ["actionItems", index, key];
     const first = seen.get(item.id);
-    if (first !== undefined) add({ path: at("id"), message: `"${item.id}" is already used by action item ${first + 1} — give each item its own id` });
+    if (first !== undefined)
+      add({ path: at("id"), message: `"${item.id}" is already used by action item ${first + 1} — give each item its own id` });
     else seen.set(item.id, index);
-    if (item.status === "done" && item.completed === undefined) add({ path: at("completed"), message: "is required when status is done — add the date it was completed" });
-    if (item.status !== "done" && item.completed !== undefined) add({ path: at("completed"), message: `is only allowed when status is done (it is ${item.status}) — remove it or set status: done` });
-    if (item.status === "wont-do" && item.reason === undefined) add({ path: at("reason"), message: "is required when status is wont-do — say why the item will not be done" });
+    if (item.status === "done" && item.completed === undefined)
+      add({ path: at("completed"), message: "is required when status is done — add the date it was completed" });
+    if (item.status !== "done" && item.completed !== undefined)
+      add({
+        path: at("completed"),
+        message: `is only allowed when status is done (it is ${item.status}) — remove it or set status: done`,
+      });
+    if (item.status === "wont-do" && item.reason === undefined)
+      add({ path: at("reason"), message: "is required when status is wont-do — say why the item will not be done" });
     if (item.completed !== undefined && calendarDateMs(item.completed) < startedDay) {
-      add({ path: at("completed"), message: `${item.completed} is before the incident started (${fm.started}) — check the date` });
+      add({
+        path: at("completed"),
+        message: `${item.completed} is before the incident started (${fm.started}) — check the date`,
+      });
     }
-    if (calendarDateMs(item.due) < startedDay) add({ path: at("due"), message: `${item.due} is before the incident started (${fm.started}) — check the date` });
+    if (calendarDateMs(item.due) < startedDay)
+      add({ path: at("due"), message: `${item.due} is before the incident started (${fm.started}) — check the date` });
   });
 }
 
 /** Data loss must be explained when there was any. */
 function checkImpact(fm: Frontmatter, add: (issue: Issue) => void): void {
   if (fm.impact.dataLoss !== "none" && fm.impact.dataLossNote === undefined) {
-    add({ path: ["impact", "dataLossNote"], message: `is required when dataLoss is ${fm.impact.dataLoss} — say what data was affected and how it was recovered or why it could not be` });
+    add({
+      path: ["impact", "dataLossNote"],
+      message: `is required when dataLoss is ${fm.impact.dataLoss} — say what data was affected and how it was recovered or why it could not be`,
+    });
   }
 }
 

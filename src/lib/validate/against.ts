@@ -57,12 +57,16 @@ export function postmortemsAtRef(ref: string, postmortemsDir: string): Postmorte
   try {
     root = git(["rev-parse", "--show-toplevel"], existsSync(dir) ? dir : resolve(dir, "..")).trim();
   } catch {
-    throw new AgainstError(`--against needs a git repository, and ${postmortemsDir} is not inside one — run it in a clone of the content repository`);
+    throw new AgainstError(
+      `--against needs a git repository, and ${postmortemsDir} is not inside one — run it in a clone of the content repository`,
+    );
   }
   try {
     git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], root);
   } catch {
-    throw new AgainstError(`git ref "${ref}" does not exist — fetch it first (for example \`git fetch origin main\`) and pass a branch, tag or commit such as origin/main`);
+    throw new AgainstError(
+      `git ref "${ref}" does not exist — fetch it first (for example \`git fetch origin main\`) and pass a branch, tag or commit such as origin/main`,
+    );
   }
   const prefix = relative(root, dir).split(sep).join("/");
   const names = git(["ls-tree", "-r", "--name-only", ref, "--", `${prefix}/`], root)
@@ -95,7 +99,11 @@ function currentPostmortems(postmortemsDir: string, display: (path: string) => s
   return readdirSync(postmortemsDir)
     .filter((name) => name.endsWith(".mdx"))
     .flatMap((name) => {
-      const outline = outlineOf(name.slice(0, -".mdx".length), display(join(postmortemsDir, name)), readFileSync(join(postmortemsDir, name), "utf8"));
+      const outline = outlineOf(
+        name.slice(0, -".mdx".length),
+        display(join(postmortemsDir, name)),
+        readFileSync(join(postmortemsDir, name), "utf8"),
+      );
       return outline ? [outline] : [];
     });
 }
@@ -134,7 +142,9 @@ export function compareWithRef(ref: string, contentDir: string, cwd: string = pr
     if (missing.length === 0) continue;
     const text = readFileSync(join(cwd, current.file), "utf8");
     const split = splitFrontmatter(text);
-    const position = split.ok ? parseYamlSource(split.source.yaml, current.file, split.source.yamlLine).locate(["actionItems"], "key") : { line: 1, column: 1 };
+    const position = split.ok
+      ? parseYamlSource(split.source.yaml, current.file, split.source.yamlLine).locate(["actionItems"], "key")
+      : { line: 1, column: 1 };
     const where = current.id === old.id ? "" : ` in ${old.id}`;
     for (const item of missing) {
       diagnostics.push({

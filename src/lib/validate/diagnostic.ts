@@ -69,8 +69,13 @@ export function formatReport(summary: ValidationSummary, format: OutputFormat): 
     return JSON.stringify({ ok: diagnostics.length === 0, postmortems: summary.postmortems, problems: diagnostics }, null, 2);
   }
   if (format === "github") return diagnostics.map(formatGithub).join("\n");
-  if (diagnostics.length === 0) return `✔ ${summary.postmortems} ${summary.postmortems === 1 ? "postmortem" : "postmortems"} and 3 catalogs are valid.`;
+  if (diagnostics.length === 0)
+    return `✔ ${summary.postmortems} ${summary.postmortems === 1 ? "postmortem" : "postmortems"} and 3 catalogs are valid.`;
   const files = new Set(diagnostics.map((d) => d.file)).size;
   const noun = diagnostics.length === 1 ? "problem" : "problems";
-  return [...diagnostics.map(formatDiagnostic), "", `✖ ${diagnostics.length} ${noun} in ${files} ${files === 1 ? "file" : "files"}.`].join("\n");
+  return [
+    ...diagnostics.map(formatDiagnostic),
+    "",
+    `✖ ${diagnostics.length} ${noun} in ${files} ${files === 1 ? "file" : "files"}.`,
+  ].join("\n");
 }

@@ -47,7 +47,14 @@ function walk(node: JsonSchemaNode, prefix: string, depth: number, out: FieldDoc
   for (const [name, field] of Object.entries(node.properties ?? {})) {
     const path = prefix ? `${prefix}.${name}` : name;
     const values = (field.enum ?? field.items?.enum ?? []).map(String);
-    out.push({ path, depth, type: typeOf(field), required: required.has(name) && field.default === undefined, description: field.description ?? "", values });
+    out.push({
+      path,
+      depth,
+      type: typeOf(field),
+      required: required.has(name) && field.default === undefined,
+      description: field.description ?? "",
+      values,
+    });
     if (field.type === "object") walk(field, path, depth + 1, out);
     if (field.type === "array" && field.items?.type === "object") walk(field.items, `${path}[]`, depth + 1, out);
   }

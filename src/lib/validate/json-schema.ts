@@ -25,9 +25,24 @@ export function editorSchemas(): Record<string, JsonSchema> {
       "Hindsight postmortem frontmatter",
       "The YAML frontmatter of content/postmortems/<YYYY-MM-DD-slug>.mdx. Run `npm run validate` for the rules across fields and files.",
     ),
-    "teams.schema.json": generate(teamsFileSchema, "teams.schema.json", "Hindsight teams", "content/teams.yaml: the teams that own services and action items."),
-    "services.schema.json": generate(servicesFileSchema, "services.schema.json", "Hindsight services", "content/services.yaml: the services postmortems name."),
-    "taxonomy.schema.json": generate(taxonomyFileSchema, "taxonomy.schema.json", "Hindsight cause taxonomy", "content/taxonomy.yaml: the categories of causes."),
+    "teams.schema.json": generate(
+      teamsFileSchema,
+      "teams.schema.json",
+      "Hindsight teams",
+      "content/teams.yaml: the teams that own services and action items.",
+    ),
+    "services.schema.json": generate(
+      servicesFileSchema,
+      "services.schema.json",
+      "Hindsight services",
+      "content/services.yaml: the services postmortems name.",
+    ),
+    "taxonomy.schema.json": generate(
+      taxonomyFileSchema,
+      "taxonomy.schema.json",
+      "Hindsight cause taxonomy",
+      "content/taxonomy.yaml: the categories of causes.",
+    ),
   };
 }
 

@@ -120,7 +120,8 @@ function syntaxErrorPosition(body: string, reason: string, reported: Point): Poi
 function syntaxMessage(reason: string): string {
   const clean = reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, "").replace(/\.$/, "");
   let hint = 'write "\\{" or "&lt;" for a literal brace or angle bracket, or put code in `backticks`';
-  if (/closing tag|end tag|opening tag/i.test(clean)) hint = "close the component (for example </Callout>) or make it self-closing (<Figure … />)";
+  if (/closing tag|end tag|opening tag/i.test(clean))
+    hint = "close the component (for example </Callout>) or make it self-closing (<Figure … />)";
   else if (/html comment|`!`/i.test(clean)) hint = "MDX has no HTML comments — use {/* a comment */} or remove it";
   else if (/autolink|before name|after `<`/i.test(clean)) hint = 'write a link as [text](https://…) and a literal "<" as "&lt;"';
   return `MDX syntax error: ${clean} — ${hint}`;
@@ -129,11 +130,18 @@ function syntaxMessage(reason: string): string {
 function checkNode(node: MdxNode, add: (node: MdxNode, message: string) => void): void {
   switch (node.type) {
     case "mdxjsEsm":
-      add(node, `import and export are not allowed in postmortems — remove the line; ${COMPONENT_LIST} are available without importing`);
+      add(
+        node,
+        `import and export are not allowed in postmortems — remove the line; ${COMPONENT_LIST} are available without importing`,
+      );
       return;
     case "mdxFlowExpression":
     case "mdxTextExpression":
-      if (!isComment(node)) add(node, 'JavaScript expressions are not allowed in postmortems — write "\\{" for a literal brace, or {/* … */} for a comment');
+      if (!isComment(node))
+        add(
+          node,
+          'JavaScript expressions are not allowed in postmortems — write "\\{" for a literal brace, or {/* … */} for a comment',
+        );
       return;
     case "mdxJsxFlowElement":
     case "mdxJsxTextElement":
@@ -164,7 +172,10 @@ function checkElement(node: MdxNode, add: (node: MdxNode, message: string) => vo
   }
   for (const attribute of node.attributes ?? []) {
     if (attribute.type === "mdxJsxExpressionAttribute") {
-      add(attribute.position ? attribute : node, "spread attributes ({...x}) are not allowed — write each attribute as name=\"value\"");
+      add(
+        attribute.position ? attribute : node,
+        'spread attributes ({...x}) are not allowed — write each attribute as name="value"',
+      );
       continue;
     }
     const attrName = attribute.name ?? "";

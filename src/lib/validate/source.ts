@@ -24,13 +24,19 @@ export function splitFrontmatter(text: string): SplitResult {
       ok: false,
       line: 1,
       column: 1,
-      message: 'has no frontmatter — start the file with a line "---", then the fields (title, summary, …), then another "---" (`npm run new` writes a complete skeleton)',
+      message:
+        'has no frontmatter — start the file with a line "---", then the fields (title, summary, …), then another "---" (`npm run new` writes a complete skeleton)',
     };
   }
   const rest = text.slice(opening[0].length);
   const closing = CLOSING.exec(rest);
   if (!closing) {
-    return { ok: false, line: 1, column: 1, message: 'the frontmatter opened here is never closed — add a line "---" after the last field, before the body' };
+    return {
+      ok: false,
+      line: 1,
+      column: 1,
+      message: 'the frontmatter opened here is never closed — add a line "---" after the last field, before the body',
+    };
   }
   const yaml = rest.slice(0, closing.index).replace(/\r$/, "");
   const body = rest.slice(closing.index + closing[0].length);

@@ -45,11 +45,22 @@ export interface ValidationResult extends ValidationSummary {
 const CATALOGS = [
   { key: "teams", file: "teams" as const, fileSchema: teamsFileSchema, itemSchema: teamSchema, noun: "teams" },
   { key: "services", file: "services" as const, fileSchema: servicesFileSchema, itemSchema: serviceSchema, noun: "services" },
-  { key: "categories", file: "taxonomy" as const, fileSchema: taxonomyFileSchema, itemSchema: causeCategorySchema, noun: "cause categories" },
+  {
+    key: "categories",
+    file: "taxonomy" as const,
+    fileSchema: taxonomyFileSchema,
+    itemSchema: causeCategorySchema,
+    noun: "cause categories",
+  },
 ] as const;
 
 /** Converts zod issues to located diagnostics. */
-export function issueDiagnostics(issues: readonly z.core.$ZodIssue[], data: unknown, source: YamlSource, file: string): Diagnostic[] {
+export function issueDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+  source: YamlSource,
+  file: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
@@ -70,7 +81,11 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const cwd = options.cwd ?? process.cwd();
   const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
   const paths = contentPaths(options.contentDir);
-  const files: CatalogFiles = { teams: display(paths.teams), services: display(paths.services), taxonomy: display(paths.taxonomy) };
+  const files: CatalogFiles = {
+    teams: display(paths.teams),
+    services: display(paths.services),
+    taxonomy: display(paths.taxonomy),
+  };
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, YamlSource>();
   const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
@@ -82,7 +97,9 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     const path = paths[catalog.file];
     const file = files[catalog.file];
     if (!existsSync(path)) {
-      diagnostics.push(atFile(file, `is missing — create it with a YAML list of ${catalog.noun} (each item starting with "- id:")`));
+      diagnostics.push(
+        atFile(file, `is missing — create it with a YAML list of ${catalog.noun} (each item starting with "- id:")`),
+      );
       continue;
     }
     const source = parseYamlSource(readFileSync(path, "utf8"), file, 0);
@@ -109,7 +126,9 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   if (!existsSync(paths.postmortems)) {
     diagnostics.push(atFile(dirName, "is missing — create the folder and add a postmortem with `npm run new`"));
   } else {
-    const names = readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" }).map((n) => n.split(sep).join("/")).sort();
+    const names = readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" })
+      .map((n) => n.split(sep).join("/"))
+      .sort();
     diagnostics.push(...checkPostmortemFileNames(names, dirName).map((p) => atFile(p.file, p.message)));
     for (const name of names) {
       if (!name.endsWith(".mdx") || name.includes("/")) continue;
@@ -141,7 +160,11 @@ function withKnownIds(catalogs: Catalogs, known: Record<keyof Catalogs, Set<stri
     const have = new Set(list.map((e) => e.id));
     return [...list, ...[...ids].filter((id) => !have.has(id)).map((id) => ({ id }) as T)];
   };
-  return { teams: add(catalogs.teams, known.teams), services: add(catalogs.services, known.services), categories: add(catalogs.categories, known.categories) };
+  return {
+    teams: add(catalogs.teams, known.teams),
+    services: add(catalogs.services, known.services),
+    categories: add(catalogs.categories, known.categories),
+  };
 }
 
 /** Validates one postmortem's text; returns its data when the frontmatter is valid. */

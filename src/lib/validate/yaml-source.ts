@@ -8,7 +8,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Sc
 import type { Diagnostic } from "./diagnostic.ts";
 
 /** js-yaml's YAML 1.1 timestamp with a time part (date-only values excluded on purpose). */
-const YAML11_TIMESTAMP = /^(\d{4})-(\d\d?)-(\d\d?)(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(Z|[-+]\d\d?(?::?\d\d)?))?$/;
+const YAML11_TIMESTAMP =
+  /^(\d{4})-(\d\d?)-(\d\d?)(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(Z|[-+]\d\d?(?::?\d\d)?))?$/;
 
 /** The Date js-yaml makes of an unquoted timestamp (only its being a Date matters to the schema). */
 function yaml11Date(value: string): Date | undefined {
@@ -32,7 +33,8 @@ const SYNTAX_HINTS: Record<string, string> = {
   DUPLICATE_KEY: "",
   BAD_INDENT: "check the indentation: nested fields are indented by the same number of spaces, and lists are closed with ]",
   MISSING_CHAR: "add the missing character (a closing quote or bracket)",
-  MULTILINE_IMPLICIT_KEY: "a key and its colon must be on one line; if this line continues the text above, indent it or quote the text",
+  MULTILINE_IMPLICIT_KEY:
+    "a key and its colon must be on one line; if this line continues the text above, indent it or quote the text",
   BLOCK_AS_IMPLICIT_KEY: "a key and its colon must be on one line; quote text that contains a colon",
   TAB_AS_INDENT: "indent with spaces, not tabs",
   UNEXPECTED_TOKEN: "check the line for a stray character; quote text that starts with @, `, %, | or >",
@@ -40,7 +42,11 @@ const SYNTAX_HINTS: Record<string, string> = {
 
 function syntaxMessage(code: string, message: string, source: string, offset: number): string {
   if (code === "DUPLICATE_KEY") {
-    const key = /^[^:\n]*/.exec(source.slice(offset))?.[0].trim().replace(/^["']|["']$/g, "") ?? "";
+    const key =
+      /^[^:\n]*/
+        .exec(source.slice(offset))?.[0]
+        .trim()
+        .replace(/^["']|["']$/g, "") ?? "";
     return `key "${key}" appears twice in the same block — YAML would silently keep only one of them; merge the two into one (for lists, move all items under the first "${key}:")`;
   }
   const what = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
@@ -81,7 +87,12 @@ function toData(node: unknown, doc: Document.Parsed): unknown {
     const object: Record<string, unknown> = {};
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      Object.defineProperty(object, key, { value: toData(pair.value, doc), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(object, key, {
+        value: toData(pair.value, doc),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return object;
   }
