@@ -76,22 +76,38 @@ async function main(): Promise<number> {
       g.gzip += f.gzip;
       groups.set(f.group, g);
     }
-    const total = [...groups.values()].reduce((t, g) => ({ files: t.files + g.files, body: t.body + g.body, headers: t.headers + g.headers, gzip: t.gzip + g.gzip }), { files: 0, body: 0, headers: 0, gzip: 0 });
+    const total = [...groups.values()].reduce(
+      (t, g) => ({ files: t.files + g.files, body: t.body + g.body, headers: t.headers + g.headers, gzip: t.gzip + g.gzip }),
+      { files: 0, body: 0, headers: 0, gzip: 0 },
+    );
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
     if (values.json) {
-      console.log(JSON.stringify({ query: values.query, status, shown, groups: Object.fromEntries(groups), total, files: fetched }, null, 2));
+      console.log(
+        JSON.stringify(
+          { query: values.query, status, shown, groups: Object.fromEntries(groups), total, files: fetched },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     console.log(`Query "${values.query}": ${status} (${shown} shown)`);
     console.log("| What | Files | Bytes as served | + headers | With gzip on text files |");
     console.log("| --- | ---: | ---: | ---: | ---: |");
-    for (const [name, g] of groups) console.log(`| ${name} | ${g.files} | ${kb(g.body)} | ${kb(g.body + g.headers)} | ${kb(g.gzip)} |`);
+    for (const [name, g] of groups)
+      console.log(`| ${name} | ${g.files} | ${kb(g.body)} | ${kb(g.body + g.headers)} | ${kb(g.gzip)} |`);
     console.log(`| **Total** | ${total.files} | ${kb(total.body)} | ${kb(total.body + total.headers)} | ${kb(total.gzip)} |`);
     const filters = [...groups].find(([name]) => name.startsWith("filter chunks"))?.[1];
     if (filters) {
-      const first = { body: total.body - filters.body, headers: total.headers - filters.headers, gzip: total.gzip - filters.gzip };
-      console.log(`| To the first results (total without filter chunks) | ${total.files - filters.files} | ${kb(first.body)} | ${kb(first.body + first.headers)} | ${kb(first.gzip)} |`);
+      const first = {
+        body: total.body - filters.body,
+        headers: total.headers - filters.headers,
+        gzip: total.gzip - filters.gzip,
+      };
+      console.log(
+        `| To the first results (total without filter chunks) | ${total.files - filters.files} | ${kb(first.body)} | ${kb(first.body + first.headers)} | ${kb(first.gzip)} |`,
+      );
     }
     return 0;
   } finally {

@@ -27,7 +27,9 @@ export interface SearchIndexResult {
 
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) {
-    throw new Error(`Search index: pagefind failed while ${step}:\n  ${errors.join("\n  ")}\nFix the cause above and build again.`);
+    throw new Error(
+      `Search index: pagefind failed while ${step}:\n  ${errors.join("\n  ")}\nFix the cause above and build again.`,
+    );
   }
 }
 
@@ -47,7 +49,10 @@ export async function buildSearchIndex(siteDir: string, expectedPages: number): 
     const created = await pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_INDEX });
     check("starting", created.errors);
     const { index } = created;
-    if (!index) throw new Error("Search index: pagefind started but returned no index and no error. Reinstall dependencies (npm ci) and build again.");
+    if (!index)
+      throw new Error(
+        "Search index: pagefind started but returned no index and no error. Reinstall dependencies (npm ci) and build again.",
+      );
 
     const added = await index.addDirectory({ path: siteDir });
     check(`indexing ${siteDir}`, added.errors);

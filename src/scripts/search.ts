@@ -17,7 +17,13 @@ import {
   type SearchState,
   type SortOrder,
 } from "../lib/search/query-state.ts";
-import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindSearchOptions } from "./search-pagefind.ts";
+import {
+  loadPagefind,
+  type FilterCounts,
+  type Pagefind,
+  type PagefindResult,
+  type PagefindSearchOptions,
+} from "./search-pagefind.ts";
 
 /** Results added per batch (each needs one small fetch). */
 const BATCH = 10;
@@ -42,16 +48,20 @@ interface FacetGroup {
   expanded: boolean;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props.className !== undefined) node.className = props.className;
   if (props.text !== undefined) node.textContent = props.text;
   return node;
 }
 
-function required<T extends Element>(root: ParentNode, selector: string): T {
-  const node = root.querySelector<T>(selector);
-  if (!node) throw new Error(`The search page is missing ${selector}; check src/components/search/SearchApp.astro.`);
+function required<T extends Element>(root: ParentNode, selector: string, type: new () => T): T {
+  const node = root.querySelector(selector);
+  if (!(node instanceof type))
+    throw new Error(`The search page is missing ${selector}; check src/components/search/SearchApp.astro.`);
   return node;
 }
 
@@ -75,7 +85,8 @@ function renderResult(data: { url: string; excerpt: string; meta: Record<string,
 
   const meta = element("p", { className: "result-meta" });
   const severity = data.meta["severity"];
-  if (severity !== undefined) meta.append(element("span", { className: `badge ${severity.toLowerCase()}`, text: filterValueLabel("severity", severity) }));
+  if (severity !== undefined)
+    meta.append(element("span", { className: `badge ${severity.toLowerCase()}`, text: filterValueLabel("severity", severity) }));
   const date = data.meta["date"];
   if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
     const time = element("time", { text: formatCalendarDate(date) });
@@ -84,7 +95,8 @@ function renderResult(data: { url: string; excerpt: string; meta: Record<string,
   }
 
   const excerpt = element("p", { className: "excerpt" });
-  for (const part of parseExcerpt(data.excerpt)) excerpt.append(part.marked ? element("mark", { text: part.text }) : document.createTextNode(part.text));
+  for (const part of parseExcerpt(data.excerpt))
+    excerpt.append(part.marked ? element("mark", { text: part.text }) : document.createTextNode(part.text));
   if (excerpt.textContent === "" && data.meta["summary"] !== undefined) excerpt.textContent = data.meta["summary"];
 
   article.append(heading, meta, excerpt);
@@ -96,14 +108,14 @@ export function startSearch(root: Document = document): void {
   const app = root.querySelector<HTMLElement>("[data-search-app]");
   if (!app) return;
   const noJs = root.querySelector<HTMLElement>("[data-search-nojs]");
-  const form = required<HTMLFormElement>(app, "[data-search-form]");
-  const input = required<HTMLInputElement>(app, "[data-search-input]");
-  const sortSelect = required<HTMLSelectElement>(app, "[data-search-sort]");
-  const filtersRoot = required<HTMLElement>(app, "[data-search-filters]");
-  const clearButton = required<HTMLButtonElement>(app, "[data-search-clear]");
-  const status = required<HTMLElement>(app, "[data-search-status]");
-  const list = required<HTMLOListElement>(app, "[data-search-results]");
-  const moreButton = required<HTMLButtonElement>(app, "[data-search-more]");
+  const form = required(app, "[data-search-form]", HTMLFormElement);
+  const input = required(app, "[data-search-input]", HTMLInputElement);
+  const sortSelect = required(app, "[data-search-sort]", HTMLSelectElement);
+  const filtersRoot = required(app, "[data-search-filters]", HTMLElement);
+  const clearButton = required(app, "[data-search-clear]", HTMLButtonElement);
+  const status = required(app, "[data-search-status]", HTMLElement);
+  const list = required(app, "[data-search-results]", HTMLOListElement);
+  const moreButton = required(app, "[data-search-more]", HTMLButtonElement);
 
   if (noJs) noJs.hidden = true;
   app.hidden = false;
@@ -130,7 +142,11 @@ export function startSearch(root: Document = document): void {
       if (values.length > 0) filters[group.key] = values;
     }
     const sort = sortSelect.value;
-    return { query: input.value.trim(), filters, sort: (SORT_ORDERS as readonly string[]).includes(sort) ? (sort as SortOrder) : "relevance" };
+    return {
+      query: input.value.trim(),
+      filters,
+      sort: (SORT_ORDERS as readonly string[]).includes(sort) ? (sort as SortOrder) : "relevance",
+    };
   }
 
   function writeUrl(state: SearchState): void {
@@ -193,7 +209,10 @@ export function startSearch(root: Document = document): void {
       let available = 0;
       for (const facet of group.values) {
         const count = counts[group.key]?.[facet.value] ?? 0;
-        facet.count.replaceChildren(String(count), element("span", { className: "visually-hidden", text: count === 1 ? " result" : " results" }));
+        facet.count.replaceChildren(
+          String(count),
+          element("span", { className: "visually-hidden", text: count === 1 ? " result" : " results" }),
+        );
         const candidate = count > 0 || facet.input.checked;
         if (facet.input.checked) anyChecked = true;
         if (candidate) available += 1;

@@ -49,7 +49,7 @@ async function searchOutcome(page: Page): Promise<string> {
 async function nextOutcome(page: Page, previous: string): Promise<string> {
   await page.waitForFunction(
     ([selector, before]) => {
-      const text = document.querySelector(selector!)?.textContent ?? "";
+      const text = document.querySelector(selector)?.textContent ?? "";
       return text !== before && /match/.test(text);
     },
     [STATUS, previous] as const,
@@ -92,7 +92,9 @@ describe("the search page", () => {
     expect(sev2).toBeGreaterThan(0);
 
     const checkbox = page.getByRole("checkbox", { name: /^SEV2 · Major/ });
-    await expect(checkbox.locator("xpath=..").locator(".count").textContent()).resolves.toBe(`${sev2} results`.replace(/^1 results$/, "1 result"));
+    await expect(checkbox.locator("xpath=..").locator(".count").textContent()).resolves.toBe(
+      `${sev2} results`.replace(/^1 results$/, "1 result"),
+    );
     await checkbox.check();
     const after = await nextOutcome(page, before);
 
@@ -115,7 +117,9 @@ describe("the search page", () => {
     const page = await newPage();
     await page.goto(`${server.url}/search/?q=xylophonequartz`);
     const status = await searchOutcome(page);
-    expect(status).toBe("No postmortems match “xylophonequartz”. Check the spelling, try fewer or other words, or clear filters.");
+    expect(status).toBe(
+      "No postmortems match “xylophonequartz”. Check the spelling, try fewer or other words, or clear filters.",
+    );
     await expect(page.locator(".result").count()).resolves.toBe(0);
   });
 
@@ -163,7 +167,9 @@ describe("the search page", () => {
       const page = await newPage({ colorScheme });
       await page.goto(`${server.url}/search/?q=dashboards&severity=SEV2`);
       await searchOutcome(page);
-      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+        .analyze();
       expect(violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     }
   });

@@ -23,18 +23,23 @@ function freePort(): Promise<number> {
 beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  dev = spawn(process.execPath, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", String(port)], {
-    cwd: ROOT,
-    env: {
-      // vitest's own variables (VITEST, TEST, MODE, NODE_ENV=test) make Astro's dev server skip its routes.
-      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST.*|TEST|MODE|NODE_ENV)$/.test(key))),
-      HINDSIGHT_CONTENT: join(FIXTURES, "content-minimal"),
-      HINDSIGHT_CACHE_DIR: join(TEST_OUTPUT, `search-dev-server-${process.pid}`, "cache"),
-      ASTRO_TELEMETRY_DISABLED: "1",
-      NO_COLOR: "1",
+  dev = spawn(
+    process.execPath,
+    // --ignore-lock: run beside any other dev server in this checkout without replacing or registering with it.
+    [join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--ignore-lock", "--host", "127.0.0.1", "--port", String(port)],
+    {
+      cwd: ROOT,
+      env: {
+        // vitest's own variables (VITEST, TEST, MODE, NODE_ENV=test) make Astro's dev server skip its routes.
+        ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST.*|TEST|MODE|NODE_ENV)$/.test(key))),
+        HINDSIGHT_CONTENT: join(FIXTURES, "content-minimal"),
+        HINDSIGHT_CACHE_DIR: join(TEST_OUTPUT, `search-dev-server-${process.pid}`, "cache"),
+        ASTRO_TELEMETRY_DISABLED: "1",
+        NO_COLOR: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const onData = (data: Buffer) => {

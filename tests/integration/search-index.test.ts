@@ -20,7 +20,11 @@ function htmlFiles(dir = SAMPLE_DIST, prefix = ""): string[] {
 const postmortemPages = readdirSync(join(SAMPLE_DIST, "postmortems"), { withFileTypes: true })
   .filter((e) => e.isDirectory() && POSTMORTEM_ID.test(e.name))
   .map((e) => e.name)
-  .filter((id) => existsSync(join(SAMPLE_DIST, "postmortems", id, "index.html")) && !read("postmortems", id, "index.html").includes('http-equiv="refresh"'));
+  .filter(
+    (id) =>
+      existsSync(join(SAMPLE_DIST, "postmortems", id, "index.html")) &&
+      !read("postmortems", id, "index.html").includes('http-equiv="refresh"'),
+  );
 
 describe("the sample site's search index", () => {
   const entry = JSON.parse(read("pagefind", "pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
@@ -44,7 +48,8 @@ describe("the sample site's search index", () => {
 
   it("gets filters, result metadata and the sort key from every postmortem page", () => {
     const html = read("postmortems", "2016-01-04-dashboard-outage-deleted-metadata-tables", "index.html");
-    for (const key of ["severity", "service", "team", "cause", "tag", "year", "status", "actions"]) expect(html).toContain(`data-pagefind-filter="${key}"`);
+    for (const key of ["severity", "service", "team", "cause", "tag", "year", "status", "actions"])
+      expect(html).toContain(`data-pagefind-filter="${key}"`);
     expect(html).toContain('<span data-pagefind-filter="severity">SEV1</span>');
     expect(html).toContain('<span data-pagefind-filter="year">2016</span>');
     expect(html).toContain('<span data-pagefind-meta="date">2016-01-04</span>');

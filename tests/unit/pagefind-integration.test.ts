@@ -19,7 +19,10 @@ let site: string;
 function writesIndexOf(pageCount: number) {
   pagefind.index.writeFiles.mockImplementation(({ outputPath }: { outputPath: string }) => {
     mkdirSync(outputPath, { recursive: true });
-    writeFileSync(join(outputPath, "pagefind-entry.json"), JSON.stringify({ version: "1.6.0", languages: { en: { hash: "en_1", wasm: "en", page_count: pageCount } } }));
+    writeFileSync(
+      join(outputPath, "pagefind-entry.json"),
+      JSON.stringify({ version: "1.6.0", languages: { en: { hash: "en_1", wasm: "en", page_count: pageCount } } }),
+    );
     return Promise.resolve({ errors: [], outputPath });
   });
 }
@@ -41,7 +44,9 @@ describe("buildSearchIndex", () => {
   it("indexes the build output, writes the index into its pagefind folder and closes pagefind", async () => {
     const result = await buildSearchIndex(site, 3);
     expect(result).toEqual({ pages: 3, outputPath: join(site, "pagefind") });
-    expect(pagefind.createIndex).toHaveBeenCalledWith({ excludeSelectors: [".pm-header .eyebrow", ".pm-header .chips", ".key-times"] });
+    expect(pagefind.createIndex).toHaveBeenCalledWith({
+      excludeSelectors: [".pm-header .eyebrow", ".pm-header .chips", ".key-times"],
+    });
     expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: site });
     expect(pagefind.index.writeFiles).toHaveBeenCalledWith({ outputPath: join(site, "pagefind") });
     expect(pagefind.close).toHaveBeenCalledOnce();
@@ -61,8 +66,13 @@ describe("buildSearchIndex", () => {
   });
 
   it("fails when indexing reports errors, and writes nothing", async () => {
-    pagefind.index.addDirectory.mockResolvedValue({ errors: ["could not parse a.html", "could not parse b.html"], page_count: 0 });
-    await expect(buildSearchIndex(site, 3)).rejects.toThrow(`pagefind failed while indexing ${site}:\n  could not parse a.html\n  could not parse b.html`);
+    pagefind.index.addDirectory.mockResolvedValue({
+      errors: ["could not parse a.html", "could not parse b.html"],
+      page_count: 0,
+    });
+    await expect(buildSearchIndex(site, 3)).rejects.toThrow(
+      `pagefind failed while indexing ${site}:\n  could not parse a.html\n  could not parse b.html`,
+    );
     expect(pagefind.index.writeFiles).not.toHaveBeenCalled();
     expect(pagefind.close).toHaveBeenCalledOnce();
   });
@@ -89,7 +99,10 @@ describe("buildSearchIndex", () => {
   it("counts indexed pages across every language pagefind wrote", async () => {
     pagefind.index.writeFiles.mockImplementation(({ outputPath }: { outputPath: string }) => {
       mkdirSync(outputPath, { recursive: true });
-      writeFileSync(join(outputPath, "pagefind-entry.json"), JSON.stringify({ languages: { en: { page_count: 2 }, de: { page_count: 1 } } }));
+      writeFileSync(
+        join(outputPath, "pagefind-entry.json"),
+        JSON.stringify({ languages: { en: { page_count: 2 }, de: { page_count: 1 } } }),
+      );
       return Promise.resolve({ errors: [], outputPath });
     });
     await expect(buildSearchIndex(site, 3)).resolves.toMatchObject({ pages: 3 });
@@ -118,9 +131,9 @@ describe("pagefindIntegration", () => {
     const integration = pagefindIntegration({ expectedPages: () => 5 });
     const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
     await hooks["astro:build:start"]?.({ logger });
-    await expect(hooks["astro:build:done"]?.({ dir: pathToFileURL(`${site}/`), pages: [], assets: new Map(), logger })).rejects.toThrow(
-      "3 pages were indexed but 5 postmortems are published",
-    );
+    await expect(
+      hooks["astro:build:done"]?.({ dir: pathToFileURL(`${site}/`), pages: [], assets: new Map(), logger }),
+    ).rejects.toThrow("3 pages were indexed but 5 postmortems are published");
     expect(pagefind.close).toHaveBeenCalledOnce();
   });
 });

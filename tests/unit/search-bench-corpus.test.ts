@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { generateCorpus } from "../../src/lib/bench/corpus.ts";
 import { checkCatalogs, checkPostmortemReferences } from "../../src/lib/integrity/cross-file.ts";
-import { causeCategorySchema, postmortemSchema, serviceSchema, teamSchema, POSTMORTEM_ID, type Postmortem } from "../../src/lib/schema/index.ts";
+import {
+  causeCategorySchema,
+  postmortemSchema,
+  serviceSchema,
+  teamSchema,
+  POSTMORTEM_ID,
+  type Postmortem,
+} from "../../src/lib/schema/index.ts";
 
 const FILES = { teams: "teams.yaml", services: "services.yaml", taxonomy: "taxonomy.yaml" };
 
@@ -49,6 +56,8 @@ describe("generateCorpus", () => {
   });
 
   it("refuses a count that is not a whole number, saying what to pass", () => {
-    expect(() => generateCorpus({ count: 1.5 })).toThrow("count must be a whole number of postmortems, got 1.5 — pass --count 1000");
+    expect(() => generateCorpus({ count: 1.5 })).toThrow(
+      "count must be a whole number of postmortems, got 1.5 — pass --count 1000",
+    );
   });
 });

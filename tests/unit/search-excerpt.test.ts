@@ -13,7 +13,9 @@ describe("parseExcerpt", () => {
   });
 
   it("turns escaped markup back into text, so it is shown, never run", () => {
-    expect(parseExcerpt("a &lt;script&gt;alert(1)&lt;/script&gt; &amp; b & c")).toEqual([{ text: "a <script>alert(1)</script> & b & c", marked: false }]);
+    expect(parseExcerpt("a &lt;script&gt;alert(1)&lt;/script&gt; &amp; b & c")).toEqual([
+      { text: "a <script>alert(1)</script> & b & c", marked: false },
+    ]);
   });
 
   it("drops any other tag and keeps its text", () => {

@@ -47,7 +47,9 @@ describe("searchFacets", () => {
       status: ["published"],
       actions: ["yes"],
     });
-    expect(facets.keywords).toBe("Checkout, Ledger. Payments, Site Reliability. Configuration change, Capacity. flags, payments.");
+    expect(facets.keywords).toBe(
+      "Checkout, Ledger. Payments, Site Reliability. Configuration change, Capacity. flags, payments.",
+    );
   });
 
   it("gives result metadata: title, the local start date, severity and summary", () => {
@@ -94,7 +96,12 @@ describe("searchFacets", () => {
   it("says a postmortem has open action items while any item is open, in progress or blocked", () => {
     const items = (...statuses: string[]) =>
       statuses.map((status, i) =>
-        actionItem({ id: `A${i + 1}`, status, ...(status === "done" ? { completed: "2024-03-10" } : {}), ...(status === "wont-do" ? { reason: "Not worth it." } : {}) }),
+        actionItem({
+          id: `A${i + 1}`,
+          status,
+          ...(status === "done" ? { completed: "2024-03-10" } : {}),
+          ...(status === "wont-do" ? { reason: "Not worth it." } : {}),
+        }),
       );
     expect(searchFacets(postmortem({ actionItems: items("done", "blocked") }), catalog).filters.actions).toEqual(["yes"]);
     expect(searchFacets(postmortem({ actionItems: items("in-progress") }), catalog).filters.actions).toEqual(["yes"]);

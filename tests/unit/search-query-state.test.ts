@@ -30,9 +30,17 @@ describe("parseSearchState", () => {
 
 describe("serializeSearchState", () => {
   it("writes a search back to the same URL parameters, leaving out the default sort", () => {
-    const params = serializeSearchState({ query: "503 errors", filters: { year: ["2024"], severity: ["SEV2"] }, sort: "relevance" });
+    const params = serializeSearchState({
+      query: "503 errors",
+      filters: { year: ["2024"], severity: ["SEV2"] },
+      sort: "relevance",
+    });
     expect(params.toString()).toBe("q=503+errors&severity=SEV2&year=2024");
-    expect(parse(params.toString())).toEqual({ query: "503 errors", filters: { severity: ["SEV2"], year: ["2024"] }, sort: "relevance" });
+    expect(parse(params.toString())).toEqual({
+      query: "503 errors",
+      filters: { severity: ["SEV2"], year: ["2024"] },
+      sort: "relevance",
+    });
   });
 
   it("writes an empty search as no parameters at all", () => {

@@ -50,12 +50,46 @@ const TEAMS = [
 ] as const;
 
 const SERVICE_NAMES = [
-  "Checkout", "Cart", "Catalog API", "Search API", "Recommendations", "Login", "Single sign-on", "API gateway", "Billing",
-  "Invoicing", "Payments gateway", "Fraud scoring", "Notifications", "Email delivery", "Push delivery", "SMS delivery",
-  "Webhooks", "Public API", "Admin console", "Reporting", "Data warehouse", "Event ingestion", "Stream processing",
-  "Feature flags", "Config service", "Service mesh", "Edge CDN", "DNS", "Object storage", "Block storage", "Primary database",
-  "Read replicas", "Cache cluster", "Message queue", "Job scheduler", "Batch exports", "Mobile backend", "Web frontend",
-  "Image resizing", "Audit log",
+  "Checkout",
+  "Cart",
+  "Catalog API",
+  "Search API",
+  "Recommendations",
+  "Login",
+  "Single sign-on",
+  "API gateway",
+  "Billing",
+  "Invoicing",
+  "Payments gateway",
+  "Fraud scoring",
+  "Notifications",
+  "Email delivery",
+  "Push delivery",
+  "SMS delivery",
+  "Webhooks",
+  "Public API",
+  "Admin console",
+  "Reporting",
+  "Data warehouse",
+  "Event ingestion",
+  "Stream processing",
+  "Feature flags",
+  "Config service",
+  "Service mesh",
+  "Edge CDN",
+  "DNS",
+  "Object storage",
+  "Block storage",
+  "Primary database",
+  "Read replicas",
+  "Cache cluster",
+  "Message queue",
+  "Job scheduler",
+  "Batch exports",
+  "Mobile backend",
+  "Web frontend",
+  "Image resizing",
+  "Audit log",
 ];
 
 const CATEGORIES = [
@@ -72,40 +106,181 @@ const CATEGORIES = [
 ] as const;
 
 const TECH = [
-  "PostgreSQL", "MySQL", "DynamoDB", "Cassandra", "Redis", "Memcached", "Kafka", "RabbitMQ", "SQS", "S3", "Elasticsearch",
-  "OpenSearch", "ClickHouse", "BigQuery", "Kubernetes", "etcd", "Consul", "Vault", "Terraform", "Ansible", "nginx", "Envoy",
-  "HAProxy", "CloudFront", "Fastly", "Route 53", "BGP", "TLS", "OAuth", "SAML", "gRPC", "GraphQL", "the JVM", "the Go runtime",
-  "Node.js", "Python", "cron", "Airflow", "Spark", "Flink", "Prometheus", "Grafana", "PagerDuty", "Sentry", "Istio", "ZooKeeper",
-  "NFS", "EBS", "Ceph", "MongoDB", "CockroachDB", "Vitess", "PgBouncer", "Sidekiq", "Celery", "Stripe", "Twilio", "SendGrid",
-  "Cloudflare", "Helm", "Argo CD", "Jenkins", "GitHub Actions", "Let's Encrypt", "LDAP", "Okta", "Lambda", "Fargate", "ECS",
+  "PostgreSQL",
+  "MySQL",
+  "DynamoDB",
+  "Cassandra",
+  "Redis",
+  "Memcached",
+  "Kafka",
+  "RabbitMQ",
+  "SQS",
+  "S3",
+  "Elasticsearch",
+  "OpenSearch",
+  "ClickHouse",
+  "BigQuery",
+  "Kubernetes",
+  "etcd",
+  "Consul",
+  "Vault",
+  "Terraform",
+  "Ansible",
+  "nginx",
+  "Envoy",
+  "HAProxy",
+  "CloudFront",
+  "Fastly",
+  "Route 53",
+  "BGP",
+  "TLS",
+  "OAuth",
+  "SAML",
+  "gRPC",
+  "GraphQL",
+  "the JVM",
+  "the Go runtime",
+  "Node.js",
+  "Python",
+  "cron",
+  "Airflow",
+  "Spark",
+  "Flink",
+  "Prometheus",
+  "Grafana",
+  "PagerDuty",
+  "Sentry",
+  "Istio",
+  "ZooKeeper",
+  "NFS",
+  "EBS",
+  "Ceph",
+  "MongoDB",
+  "CockroachDB",
+  "Vitess",
+  "PgBouncer",
+  "Sidekiq",
+  "Celery",
+  "Stripe",
+  "Twilio",
+  "SendGrid",
+  "Cloudflare",
+  "Helm",
+  "Argo CD",
+  "Jenkins",
+  "GitHub Actions",
+  "Let's Encrypt",
+  "LDAP",
+  "Okta",
+  "Lambda",
+  "Fargate",
+  "ECS",
 ];
 
 const SYMPTOMS = [
-  "503 errors", "timeouts", "elevated latency", "stale data", "duplicate emails", "failed logins", "missing events",
-  "slow queries", "out-of-memory kills", "a full disk", "an expired certificate", "a connection storm", "replication lag",
-  "a split brain", "a retry storm", "a cache stampede", "dropped webhooks", "double charges", "empty search results",
-  "garbled exports", "a crash loop", "throttled API calls", "lost sessions", "a stuck job queue", "partial page loads",
+  "503 errors",
+  "timeouts",
+  "elevated latency",
+  "stale data",
+  "duplicate emails",
+  "failed logins",
+  "missing events",
+  "slow queries",
+  "out-of-memory kills",
+  "a full disk",
+  "an expired certificate",
+  "a connection storm",
+  "replication lag",
+  "a split brain",
+  "a retry storm",
+  "a cache stampede",
+  "dropped webhooks",
+  "double charges",
+  "empty search results",
+  "garbled exports",
+  "a crash loop",
+  "throttled API calls",
+  "lost sessions",
+  "a stuck job queue",
+  "partial page loads",
 ];
 
 const TRIGGERS = [
-  "a routine deploy", "a configuration push", "a schema migration", "a library upgrade", "a failover", "a traffic spike",
-  "a provider outage", "a certificate rotation", "a cleanup script", "a zone power loss", "a kernel upgrade", "a DNS change",
-  "a flag rollout", "a backfill", "a marketing campaign", "a credential leak", "a node replacement", "a load test",
+  "a routine deploy",
+  "a configuration push",
+  "a schema migration",
+  "a library upgrade",
+  "a failover",
+  "a traffic spike",
+  "a provider outage",
+  "a certificate rotation",
+  "a cleanup script",
+  "a zone power loss",
+  "a kernel upgrade",
+  "a DNS change",
+  "a flag rollout",
+  "a backfill",
+  "a marketing campaign",
+  "a credential leak",
+  "a node replacement",
+  "a load test",
 ];
 
 const FIXES = [
-  "rolled back the deploy", "failed over to the replica", "raised the connection limit", "drained the bad node",
-  "purged the CDN cache", "restored the table from backup", "paused the consumers", "disabled the feature flag",
-  "rotated the credentials", "scaled out the cluster", "reverted the configuration", "rebuilt the index",
-  "moved traffic to another region", "throttled the noisy client", "restarted the stuck workers", "extended the certificate",
+  "rolled back the deploy",
+  "failed over to the replica",
+  "raised the connection limit",
+  "drained the bad node",
+  "purged the CDN cache",
+  "restored the table from backup",
+  "paused the consumers",
+  "disabled the feature flag",
+  "rotated the credentials",
+  "scaled out the cluster",
+  "reverted the configuration",
+  "rebuilt the index",
+  "moved traffic to another region",
+  "throttled the noisy client",
+  "restarted the stuck workers",
+  "extended the certificate",
 ];
 
 const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-northeast-1", "ap-southeast-2", "sa-east-1"];
-const ZONES = ["UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "Australia/Sydney"];
+const ZONES = [
+  "UTC",
+  "Europe/London",
+  "Europe/Berlin",
+  "America/New_York",
+  "America/Los_Angeles",
+  "Asia/Tokyo",
+  "Australia/Sydney",
+];
 const PEOPLE = [
-  "Ada Okafor", "Ben Müller", "Chen Wei", "Dana Cohen", "Emeka Obi", "Fatima Zahra", "Gustavo Lima", "Hana Sato", "Ivan Petrov",
-  "Jonas Berg", "Kavya Rao", "Liam O'Brien", "Maya Levi", "Nora Lind", "Omar Haddad", "Priya Nair", "Quinn Park", "Rosa Díaz",
-  "Sven Holm", "Tara Singh", "Uma Patel", "Victor Hugo", "Wen Li", "Yusuf Demir", "Zoe Martin",
+  "Ada Okafor",
+  "Ben Müller",
+  "Chen Wei",
+  "Dana Cohen",
+  "Emeka Obi",
+  "Fatima Zahra",
+  "Gustavo Lima",
+  "Hana Sato",
+  "Ivan Petrov",
+  "Jonas Berg",
+  "Kavya Rao",
+  "Liam O'Brien",
+  "Maya Levi",
+  "Nora Lind",
+  "Omar Haddad",
+  "Priya Nair",
+  "Quinn Park",
+  "Rosa Díaz",
+  "Sven Holm",
+  "Tara Singh",
+  "Uma Patel",
+  "Victor Hugo",
+  "Wen Li",
+  "Yusuf Demir",
+  "Zoe Martin",
 ];
 const SEVERITY_WEIGHTS = [
   ["SEV1", 0.08],
@@ -154,17 +329,24 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
 
   const sentence = (service: string, tech: string): string =>
     pick([
-      () => `At ${int(0, 23)}:${String(int(0, 59)).padStart(2, "0")} UTC ${host()} in ${pick(REGIONS)} started reporting ${pick(SYMPTOMS)} from ${tech}.`,
+      () =>
+        `At ${int(0, 23)}:${String(int(0, 59)).padStart(2, "0")} UTC ${host()} in ${pick(REGIONS)} started reporting ${pick(SYMPTOMS)} from ${tech}.`,
       () => `The ${service} team saw ${int(2, 95)}% of requests fail with ${pick(SYMPTOMS)} while ${pick(TECH)} kept retrying.`,
-      () => `Release ${version()} changed how ${tech} connections were pooled, which nobody had load tested above ${int(2, 40)}k requests per second.`,
-      () => `On-call ${pick(PEOPLE)} paged the ${pick(TEAMS)[1]} team after the ${pick(["error-rate", "latency", "saturation", "queue-depth"])} alert fired on ${host()}.`,
+      () =>
+        `Release ${version()} changed how ${tech} connections were pooled, which nobody had load tested above ${int(2, 40)}k requests per second.`,
+      () =>
+        `On-call ${pick(PEOPLE)} paged the ${pick(TEAMS)[1]} team after the ${pick(["error-rate", "latency", "saturation", "queue-depth"])} alert fired on ${host()}.`,
       () => `We ${pick(FIXES)}, and ${service} recovered within ${int(3, 90)} minutes.`,
-      () => `Dashboards for ${tech} showed ${int(2, 500)} ${pick(["connections", "retries", "evictions", "timeouts", "restarts"])} per second, against a normal ${int(1, 20)}.`,
-      () => `The runbook for ${service} still assumed ${pick(TECH)}, which had been replaced by ${tech} ${int(2, 30)} months before.`,
+      () =>
+        `Dashboards for ${tech} showed ${int(2, 500)} ${pick(["connections", "retries", "evictions", "timeouts", "restarts"])} per second, against a normal ${int(1, 20)}.`,
+      () =>
+        `The runbook for ${service} still assumed ${pick(TECH)}, which had been replaced by ${tech} ${int(2, 30)} months before.`,
       () => `Ticket OPS-${int(1000, 9999)} had warned about ${pick(SYMPTOMS)} in ${tech} ${int(2, 14)} months earlier.`,
       () => `Customers in ${pick(REGIONS)} noticed first: support received ${int(3, 400)} reports about ${pick(SYMPTOMS)}.`,
-      () => `A ${pick(["cron job", "cleanup script", "migration", "backfill", "health check", "autoscaler"])} running as ${pick(["root", "a service account", "an admin"])} touched ${int(2, 900)} ${pick(["tables", "keys", "buckets", "pods", "records", "partitions"])}.`,
-      () => `Nothing in ${tech} was wrong on its own; the failure came from ${pick(TRIGGERS)} meeting ${pick(SYMPTOMS)} in ${pick(TECH)}.`,
+      () =>
+        `A ${pick(["cron job", "cleanup script", "migration", "backfill", "health check", "autoscaler"])} running as ${pick(["root", "a service account", "an admin"])} touched ${int(2, 900)} ${pick(["tables", "keys", "buckets", "pods", "records", "partitions"])}.`,
+      () =>
+        `Nothing in ${tech} was wrong on its own; the failure came from ${pick(TRIGGERS)} meeting ${pick(SYMPTOMS)} in ${pick(TECH)}.`,
       () => `We confirmed the fix by replaying ${int(1, 90)} minutes of traffic from ${host()} against ${version()}.`,
     ])();
 
@@ -183,7 +365,10 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
     const tech = pick(TECH);
     const symptom = pick(SYMPTOMS);
     const trigger = pick(TRIGGERS);
-    const title = `${symptom[0]!.toUpperCase()}${symptom.slice(1)} in ${service} after ${trigger}`.replace(/\b(a|an) (a|an) /, "$2 ");
+    const title = `${symptom[0]!.toUpperCase()}${symptom.slice(1)} in ${service} after ${trigger}`.replace(
+      /\b(a|an) (a|an) /,
+      "$2 ",
+    );
     const day = startedIso.slice(0, 10);
     let id = `${day}-${kebab(`${service} ${symptom}`).split("-").slice(0, 7).join("-")}`;
     for (let n = 2; used.has(id); n++) id = `${day}-${kebab(`${service} ${symptom}`).split("-").slice(0, 6).join("-")}-${n}`;
@@ -191,8 +376,16 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
 
     let roll = next();
     const severity = SEVERITY_WEIGHTS.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? "SEV4";
-    const teams = some(TEAMS.map(([teamId]) => teamId), 1, 3);
-    const categories = some(CATEGORIES.map(([categoryId]) => categoryId), 1, 3);
+    const teams = some(
+      TEAMS.map(([teamId]) => teamId),
+      1,
+      3,
+    );
+    const categories = some(
+      CATEGORIES.map(([categoryId]) => categoryId),
+      1,
+      3,
+    );
     const dueBase = Date.parse(at(resolveAfter));
     const actionItems = Array.from({ length: severity === "SEV4" ? int(0, 2) : int(1, 6) }, (_, i) => {
       const due = new Date(dueBase + int(7, 120) * 86_400_000).toISOString().slice(0, 10);
@@ -214,12 +407,18 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
 
     const frontmatter = {
       title,
-      summary: `${symptom[0]!.toUpperCase()}${symptom.slice(1)} hit ${services.join(", ")} for ${resolveAfter} minutes after ${trigger} involving ${tech}. ${paragraph(service, tech).split(". ")[0]}.`.slice(0, 390),
+      summary:
+        `${symptom[0]!.toUpperCase()}${symptom.slice(1)} hit ${services.join(", ")} for ${resolveAfter} minutes after ${trigger} involving ${tech}. ${paragraph(service, tech).split(". ")[0]}.`.slice(
+          0,
+          390,
+        ),
       severity,
       status: next() < 0.9 ? "published" : "in-review",
       authors: some(PEOPLE, 1, 2),
       reviewers: some(PEOPLE, 0, 2),
-      tags: [...new Set([kebab(tech), kebab(symptom.replace(/^(a|an) /, "")), kebab(trigger.replace(/^(a|an) /, ""))])].filter((t) => t !== ""),
+      tags: [...new Set([kebab(tech), kebab(symptom.replace(/^(a|an) /, "")), kebab(trigger.replace(/^(a|an) /, ""))])].filter(
+        (t) => t !== "",
+      ),
       services: services.map(kebab),
       teams,
       timezone: pick(ZONES),
@@ -232,9 +431,14 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
         customerFacing: next() < 0.7,
         ...(next() < 0.5 ? { customersAffected: int(1, 5000) } : {}),
         dataLoss,
-        ...(dataLoss === "recovered" ? { dataLossNote: `Records written during the incident were replayed from ${pick(TECH)}.` } : {}),
+        ...(dataLoss === "recovered"
+          ? { dataLossNote: `Records written during the incident were replayed from ${pick(TECH)}.` }
+          : {}),
       },
-      detection: { method: pick(["alert", "customer-report", "employee", "automated-test", "other"] as const), note: sentence(service, tech) },
+      detection: {
+        method: pick(["alert", "customer-report", "employee", "automated-test", "other"] as const),
+        note: sentence(service, tech),
+      },
       timeline: [
         { at: startedIso, kind: "trigger", text: `${trigger[0]!.toUpperCase()}${trigger.slice(1)} reaches ${service}.` },
         { at: at(detectAfter), kind: "detection", text: sentence(service, tech) },
@@ -244,7 +448,11 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
       ],
       causes: [
         { kind: "trigger", category: categories[0]!, text: `${trigger[0]!.toUpperCase()}${trigger.slice(1)}.` },
-        ...categories.map((category, i) => ({ kind: i === 0 ? "root" : "contributing", category, text: sentence(service, tech) })),
+        ...categories.map((category, i) => ({
+          kind: i === 0 ? "root" : "contributing",
+          category,
+          text: sentence(service, tech),
+        })),
       ],
       lessons: {
         wentWell: Array.from({ length: int(1, 3) }, () => sentence(service, tech)),
@@ -267,14 +475,18 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
       paragraph(service, tech),
     ].join("\n\n");
     // Quoted strings keep timestamps strings in every YAML dialect.
-    return [`postmortems/${id}.mdx`, `---\n${stringify(frontmatter, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" })}---\n\n${body}\n`];
+    return [
+      `postmortems/${id}.mdx`,
+      `---\n${stringify(frontmatter, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" })}---\n\n${body}\n`,
+    ];
   };
 }
 
 /** Generates the catalogs and `count` postmortems. */
 export function generateCorpus(options: CorpusOptions): CorpusFiles {
   const { count, seed = 1, firstYear = 2012, until = "2026-10-31" } = options;
-  if (!Number.isInteger(count) || count < 0) throw new Error(`count must be a whole number of postmortems, got ${count} — pass --count 1000`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`count must be a whole number of postmortems, got ${count} — pass --count 1000`);
   const files: CorpusFiles = new Map(catalogFiles());
   const write = postmortemWriter(random(seed), firstYear, until);
   for (let i = 0; i < count; i++) {

@@ -82,8 +82,10 @@ export function filterValueLabel(key: SearchFilterKey, value: string): string {
     const level = SEVERITY_LEVELS.find((l) => l.id === value);
     return level ? `${level.id} · ${level.label}` : value;
   }
-  if (key === "status") return (DOCUMENT_STATUSES as readonly string[]).includes(value) ? STATUS_LABELS[value as DocumentStatus] : value;
-  if (key === "actions") return value === HAS_OPEN_ACTIONS ? "Has open action items" : value === NO_OPEN_ACTIONS ? "None open" : value;
+  if (key === "status")
+    return (DOCUMENT_STATUSES as readonly string[]).includes(value) ? STATUS_LABELS[value as DocumentStatus] : value;
+  if (key === "actions")
+    return value === HAS_OPEN_ACTIONS ? "Has open action items" : value === NO_OPEN_ACTIONS ? "None open" : value;
   return value;
 }
 
@@ -94,7 +96,9 @@ export function filterValueLabel(key: SearchFilterKey, value: string): string {
 export function sortFilterValues(key: SearchFilterKey, counts: Record<string, number>): string[] {
   const values = Object.keys(counts);
   const fixed = (order: readonly string[]) =>
-    values.sort((a, b) => (order.indexOf(a) + 1 || order.length + 1) - (order.indexOf(b) + 1 || order.length + 1) || a.localeCompare(b));
+    values.sort(
+      (a, b) => (order.indexOf(a) + 1 || order.length + 1) - (order.indexOf(b) + 1 || order.length + 1) || a.localeCompare(b),
+    );
   if (key === "severity") return fixed(SEVERITY_LEVELS.map((l) => l.id));
   if (key === "status") return fixed(DOCUMENT_STATUSES);
   if (key === "actions") return fixed([HAS_OPEN_ACTIONS, NO_OPEN_ACTIONS]);

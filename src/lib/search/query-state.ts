@@ -20,7 +20,14 @@ const isSortOrder = (value: string): value is SortOrder => (SORT_ORDERS as reado
 export function parseSearchState(params: URLSearchParams): SearchState {
   const filters: SearchState["filters"] = {};
   for (const key of SEARCH_FILTER_KEYS) {
-    const values = [...new Set(params.getAll(key).map((v) => v.trim()).filter((v) => v !== ""))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((v) => v.trim())
+          .filter((v) => v !== ""),
+      ),
+    ];
     if (values.length > 0) filters[key] = values;
   }
   const sort = params.get("sort") ?? "";
