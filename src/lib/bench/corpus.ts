@@ -15,6 +15,11 @@ export interface CorpusOptions {
   firstYear?: number;
   /** The latest possible incident start (YYYY-MM-DD), fixed rather than "today" so output never changes. */
   until?: string;
+  /**
+   * Real-world paragraphs to mix into bodies (the benchmark passes paragraphs of public postmortems), so the
+   * search index sees natural language as well as generated sentences. Braces and angle brackets are removed.
+   */
+  prose?: readonly string[];
 }
 
 /** File contents keyed by path relative to the content folder (`teams.yaml`, `postmortems/<id>.mdx`). */
@@ -315,7 +320,7 @@ function catalogFiles(): [string, string][] {
 }
 
 /** Writes one postmortem per call; `next` makes its random choices. */
-function postmortemWriter(next: () => number, firstYear: number, until: string) {
+function postmortemWriter(next: () => number, firstYear: number, until: string, prose: readonly string[]) {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const some = <T>(list: readonly T[], min: number, max: number): T[] => {
     const n = min + Math.floor(next() * (max - min + 1));
@@ -352,6 +357,47 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
 
   const paragraph = (service: string, tech: string) => Array.from({ length: int(3, 6) }, () => sentence(service, tech)).join(" ");
 
+  /** 6 to 26 events between detection and resolution, in order, for a timeline of 10 to 30. */
+  const middleEvents = (detectAfter: number, mitigateAfter: number, resolveAfter: number) =>
+    Array.from({ length: int(6, 26) }, () => ({
+      minute: detectAfter + Math.floor(next() * (resolveAfter - detectAfter)),
+      kind: pick(["escalation", "diagnosis", "diagnosis", "communication", "recovery", "other"] as const),
+    }))
+      .map((e) => (e.kind === "recovery" && e.minute < mitigateAfter ? { ...e, kind: "diagnosis" as const } : e))
+      .sort((a, b) => a.minute - b.minute);
+
+  /** A table of measurements, as postmortems often have. */
+  const table = (tech: string) =>
+    [
+      "| Measurement | Normal | During the incident |",
+      "| --- | ---: | ---: |",
+      ...Array.from({ length: int(3, 6) }, () => {
+        const what = pick(["p99 latency (ms)", "error rate (%)", "queue depth", "connections", "CPU (%)", "replication lag (s)"]);
+        return `| ${tech} ${what} | ${int(1, 50)} | ${int(60, 9000)} |`;
+      }),
+    ].join("\n");
+
+  /** A body of 1,000 to 2,000 words in sections, with a table, a list and, when given, real-world prose. */
+  const bodyText = (service: string, tech: string) => {
+    const target = int(1000, 2000);
+    const sections = ["What happened", "How we found it", "Why it happened", "How we recovered", "What we are changing"];
+    const parts: string[] = [];
+    let words = 0;
+    const add = (text: string) => {
+      parts.push(text);
+      words += text.split(/\s+/).length;
+    };
+    sections.forEach((heading, i) => {
+      add(`## ${heading}`);
+      if (i === 1) add(table(tech));
+      if (i === sections.length - 1) add(Array.from({ length: int(3, 6) }, () => `- ${sentence(service, tech)}`).join("\n"));
+      while (words < (target * (i + 1)) / sections.length) {
+        add(prose.length > 0 && next() < 0.4 ? pick(prose) : paragraph(service, tech));
+      }
+    });
+    return parts.join("\n\n");
+  };
+
   return (): [string, string] => {
     const started = Date.UTC(firstYear, 0, 1) + Math.floor(next() * span);
     const startedIso = new Date(started - (started % 60_000)).toISOString().replace(".000Z", "Z");
@@ -387,7 +433,7 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
       3,
     );
     const dueBase = Date.parse(at(resolveAfter));
-    const actionItems = Array.from({ length: severity === "SEV4" ? int(0, 2) : int(1, 6) }, (_, i) => {
+    const actionItems = Array.from({ length: int(3, 10) }, (_, i) => {
       const due = new Date(dueBase + int(7, 120) * 86_400_000).toISOString().slice(0, 10);
       const status = pick(["done", "done", "done", "open", "in-progress", "blocked", "wont-do"] as const);
       return {
@@ -442,10 +488,10 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
       timeline: [
         { at: startedIso, kind: "trigger", text: `${trigger[0]!.toUpperCase()}${trigger.slice(1)} reaches ${service}.` },
         { at: at(detectAfter), kind: "detection", text: sentence(service, tech) },
-        { at: at(detectAfter + Math.floor((mitigateAfter - detectAfter) / 2)), kind: "diagnosis", text: sentence(service, tech) },
+        ...middleEvents(detectAfter, mitigateAfter, resolveAfter).map((e) => ({ at: at(e.minute), kind: e.kind, text: sentence(service, tech) })),
         { at: at(mitigateAfter), kind: "mitigation", text: `We ${pick(FIXES)}.` },
         { at: at(resolveAfter), kind: "resolution", text: `${service} is fully recovered.` },
-      ],
+      ].sort((a, b) => a.at.localeCompare(b.at)),
       causes: [
         { kind: "trigger", category: categories[0]!, text: `${trigger[0]!.toUpperCase()}${trigger.slice(1)}.` },
         ...categories.map((category, i) => ({
@@ -462,18 +508,7 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
       actionItems,
     };
 
-    const body = [
-      "## What happened",
-      paragraph(service, tech),
-      paragraph(service, tech),
-      "## How we found it",
-      paragraph(service, tech),
-      "## Why it happened",
-      paragraph(service, tech),
-      paragraph(service, tech),
-      "## What we changed",
-      paragraph(service, tech),
-    ].join("\n\n");
+    const body = bodyText(service, tech);
     // Quoted strings keep timestamps strings in every YAML dialect.
     return [
       `postmortems/${id}.mdx`,
@@ -484,11 +519,11 @@ function postmortemWriter(next: () => number, firstYear: number, until: string) 
 
 /** Generates the catalogs and `count` postmortems. */
 export function generateCorpus(options: CorpusOptions): CorpusFiles {
-  const { count, seed = 1, firstYear = 2012, until = "2026-10-31" } = options;
+  const { count, seed = 1, firstYear = 2012, until = "2026-10-31", prose = [] } = options;
   if (!Number.isInteger(count) || count < 0)
     throw new Error(`count must be a whole number of postmortems, got ${count} — pass --count 1000`);
   const files: CorpusFiles = new Map(catalogFiles());
-  const write = postmortemWriter(random(seed), firstYear, until);
+  const write = postmortemWriter(random(seed), firstYear, until, prose.map((p) => p.replace(/[{}<>]/g, "")));
   for (let i = 0; i < count; i++) {
     const [path, text] = write();
     files.set(path, text);

@@ -29,17 +29,19 @@ export function isWebUrl(url: string): boolean {
   }
 }
 
+/** Each pattern with a character its matches must contain, so most plain sentences skip the regular expressions. */
 const LINK_DESTINATIONS = [
-  /\]\(\s*<?([^)\s>]+)/g, // [text](url) and ![alt](url)
-  /^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)/gm, // [ref]: url
-  /<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*)>/gi, // <scheme:…> autolinks
-  /\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?([^"'\s>]+)/gi, // raw HTML attributes
+  [/\]\(\s*<?([^)\s>]+)/g, "]("], // [text](url) and ![alt](url)
+  [/^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)/gm, "]:"], // [ref]: url
+  [/<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*)>/gi, "<"], // <scheme:…> autolinks
+  [/\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?([^"'\s>]+)/gi, "="], // raw HTML attributes
 ] as const;
 
 /** Every link destination written in a piece of Markdown or MDX text. */
 export function linkDestinations(markdown: string): string[] {
   const found: string[] = [];
-  for (const pattern of LINK_DESTINATIONS) {
+  for (const [pattern, hint] of LINK_DESTINATIONS) {
+    if (!markdown.includes(hint)) continue;
     for (const match of markdown.matchAll(pattern)) if (match[1]) found.push(match[1]);
   }
   return found;

@@ -11,7 +11,9 @@ const NAIVE_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)
 /** True when year, month and day name a day that exists (no 30 February). */
 export function isRealCalendarDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
 /** True for an ISO 8601 instant with an explicit offset that exists on the calendar and the clock. */
@@ -82,15 +84,22 @@ export const calendarDate = z.preprocess(
     .meta({ format: "date", examples: ["2016-01-15"] }),
 );
 
-/** True when the runtime knows the IANA time zone. */
+const knownTimeZones = new Map<string, boolean>();
+
+/** True when the runtime knows the IANA time zone (answers are remembered: the check is slow). */
 export function isTimeZone(value: string): boolean {
-  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  const known = knownTimeZones.get(value);
+  if (known !== undefined) return known;
+  let valid = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(value);
+  if (valid) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: value });
+    } catch {
+      valid = false;
+    }
   }
+  knownTimeZones.set(value, valid);
+  return valid;
 }
 
 /** An IANA time zone name such as `America/Los_Angeles`. */

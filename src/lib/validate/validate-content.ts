@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { load as loadYaml } from "js-yaml";
 import type { z } from "zod";
 import { contentPaths } from "../content-paths.ts";
 import { checkCatalogs, checkPostmortemReferences, type CatalogFiles, type PostmortemSource } from "../integrity/cross-file.ts";
@@ -18,7 +19,9 @@ import {
   teamSchema,
   teamsFileSchema,
   servicesFileSchema,
+  isCalendarDate,
   type Catalogs,
+  type Postmortem,
 } from "../schema/index.ts";
 import { sortDiagnostics, uniqueDiagnostics, type Diagnostic, type ValidationSummary } from "./diagnostic.ts";
 import { genericMessage, issueMessage } from "./error-map.ts";
@@ -120,6 +123,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
 
   // Postmortems.
   const valid: PostmortemSource[] = [];
+  const locations = new Map<string, string>();
   const unreadable = new Set<string>();
   const ids: string[] = [];
   const dirName = display(paths.postmortems);
@@ -135,7 +139,9 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       const id = name.slice(0, -".mdx".length);
       const file = `${dirName}/${name}`;
       ids.push(id);
-      const data = validatePostmortemFile(readFileSync(join(paths.postmortems, name), "utf8"), file, diagnostics, sources);
+      const absolute = join(paths.postmortems, name);
+      locations.set(file, absolute);
+      const data = validatePostmortemFile(readFileSync(absolute, "utf8"), file, diagnostics, sources);
       if (data) valid.push({ id, file, data });
       else unreadable.add(id);
     }
@@ -147,11 +153,21 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     ...checkPostmortemReferences(valid, withKnownIds(catalogs, knownIds), files, unreadable),
   ];
   for (const problem of crossFile) {
-    const source = sources.get(problem.file);
+    const source = sources.get(problem.file) ?? sourceOf(locations.get(problem.file), problem.file);
     const position = source && problem.path.length > 0 ? source.locate(problem.path) : { line: 1, column: 1 };
     diagnostics.push({ file: problem.file, ...position, path: formatPath(problem.path), message: problem.message });
   }
   return { postmortems: ids.length, diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics)), valid, ids };
+}
+
+/**
+ * The located YAML of a postmortem that passed the fast path (which keeps no positions), parsed again
+ * only because a rule across files needs to point into it.
+ */
+function sourceOf(absolute: string | undefined, file: string): YamlSource | undefined {
+  if (absolute === undefined) return undefined;
+  const split = splitFrontmatter(readFileSync(absolute, "utf8"));
+  return split.ok ? parseYamlSource(split.source.yaml, file, split.source.yamlLine) : undefined;
 }
 
 /** Catalogs with ids of invalid entries added back as bare records, for reference checks only. */
@@ -165,6 +181,27 @@ function withKnownIds(catalogs: Catalogs, known: Record<keyof Catalogs, Set<stri
     services: add(catalogs.services, known.services),
     categories: add(catalogs.categories, known.categories),
   };
+}
+
+/** `YYYY-MM-DD` anywhere in frontmatter text, to catch impossible dates js-yaml would roll over. */
+const DATE_LIKE = /\b(\d{4}-\d{2}-\d{2})\b/g;
+
+/**
+ * The fast path for the common case, a valid file: js-yaml (the parser Astro's loader uses, so the data is
+ * what the build sees) and the schema, without source positions. Anything unusual — a YAML error, a
+ * duplicate key, an impossible date that js-yaml would roll over, any schema issue — returns undefined, and
+ * the caller takes the slow path that locates every problem. Parsing with positions costs about ten times more.
+ */
+function quickParse(yaml: string): Postmortem | undefined {
+  for (const match of yaml.matchAll(DATE_LIKE)) if (!isCalendarDate(match[1]!)) return undefined;
+  let data: unknown;
+  try {
+    data = loadYaml(yaml);
+  } catch {
+    return undefined;
+  }
+  const result = postmortemSchema.safeParse(data);
+  return result.success ? result.data : undefined;
 }
 
 /** Validates one postmortem's text; returns its data when the frontmatter is valid. */
@@ -185,6 +222,8 @@ export function validatePostmortemFile(text: string, file: string, out: Diagnost
   }
   const { yaml, yamlLine, body, bodyLine } = split.source;
   for (const problem of checkBody(body, bodyLine)) out.push({ file, ...problem, path: "body" });
+  const quick = quickParse(yaml);
+  if (quick !== undefined) return quick;
   const source = parseYamlSource(yaml, file, yamlLine);
   sources?.set(file, source);
   if (source.syntax.length > 0) {
