@@ -2,11 +2,10 @@
 import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
-import { loadContent } from "./src/lib/action-items/load-content.ts";
-import { aliasRedirects } from "./src/lib/postmortem/aliases.ts";
-import { externalLinksPlugin } from "./src/lib/markdown/external-links.ts";
+import { bodyPlugins } from "./src/lib/markdown/body-plugins.ts";
 import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
 import pagefind from "./src/integrations/pagefind.ts";
+import siteChecks from "./src/integrations/site-checks.ts";
 import validateContent from "./src/integrations/validate.ts";
 
 export default defineConfig({
@@ -14,13 +13,12 @@ export default defineConfig({
   outDir: process.env["HINDSIGHT_OUT_DIR"] ?? "./dist",
   cacheDir: process.env["HINDSIGHT_CACHE_DIR"] ?? "./node_modules/.astro",
   trailingSlash: "always",
-  // Former ids (a postmortem's `aliases`) keep working: each gets a redirect page to the current URL.
-  redirects: aliasRedirects(loadContent().postmortems),
   // External stylesheets keep pages free of inline styles, so the Content-Security-Policy needs no unsafe-inline.
   build: { format: "directory", inlineStylesheets: "never" },
-  // Astro's default processor (Sätteri), plus one plugin that hardens links in postmortem bodies.
-  markdown: { processor: satteri({ hastPlugins: [externalLinksPlugin] }) },
-  integrations: [validateContent(), mdx(), pagefind()],
+  // Astro's default processor (Sätteri), plus plugins that harden links and label task lists in postmortem bodies.
+  markdown: { processor: satteri({ hastPlugins: bodyPlugins }) },
+  // validateContent() also adds a redirect from each former id (`aliases`) to the renamed postmortem.
+  integrations: [validateContent(), mdx(), pagefind(), siteChecks()],
   devToolbar: { enabled: false },
   vite: {
     build: {

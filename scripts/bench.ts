@@ -1,7 +1,7 @@
 /**
  * Benchmark at scale: `npm run bench -- --count 1000 [--seed 1] [--keep] [--no-write]`.
  *
- * Generates N realistic postmortems into a temporary folder (timelines of 10–30 events, 3–10 action items,
+ * Generates N realistic postmortems into a temporary folder under .bench/ (timelines of 10–30 events, 3–10 action items,
  * 1,000–2,000 words of body with a table and a list, mixed with paragraphs of the public DFDS postmortems
  * when `../shared/corpus/dfds-postmortems` exists), then measures in the same run:
  *   1. `hindsight validate` on it;
@@ -12,7 +12,6 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -143,7 +142,10 @@ function main(): number {
     console.error("usage: npm run bench -- --count 1000 [--seed 1] [--query word] [--keep] [--no-write]");
     return 2;
   }
-  const work = mkdtempSync(join(tmpdir(), `hindsight-bench-${count}-`));
+  // Inside the project (.bench/ is ignored by git): Astro puts prerender output next to an out dir within
+  // the working directory, and falls back to a shared folder for one outside it.
+  mkdirSync(join(ROOT, ".bench"), { recursive: true });
+  const work = mkdtempSync(join(ROOT, ".bench", `run-${count}-`));
   const content = join(work, "content");
   const prose = realWorldProse();
   console.log(`Generating ${count} postmortems (${prose.length > 0 ? `${prose.length} real-world paragraphs mixed in` : "synthetic text only"})…`);

@@ -15,7 +15,7 @@ import { loadContent } from "../lib/action-items/load-content.ts";
 import { todayIso } from "../lib/action-items/overdue.ts";
 import { formatMarkdown, formatTable } from "../lib/action-items/report.ts";
 import { indexCatalogs } from "../lib/catalog-index.ts";
-import { formatProblem } from "../lib/integrity/problem.ts";
+import { formatDiagnostic } from "../lib/validate/diagnostic.ts";
 import { ACTION_STATUSES, PRIORITIES, isCalendarDate, isWebUrl, type ActionStatus, type Priority } from "../lib/schema/index.ts";
 
 export const summary = "List action items across postmortems; fail CI when items are overdue";
@@ -151,9 +151,9 @@ function runActions(args: string[]): number {
   }
   const content = loadContent(options.content);
   if (content.problems.length > 0) {
-    console.error(content.problems.map(formatProblem).join("\n"));
+    console.error(content.problems.map(formatDiagnostic).join("\n"));
     console.error(
-      `\nhindsight actions: ${content.problems.length} problem(s) in the content — fix them (\`hindsight validate\` shows lines and columns) and run again.`,
+      `\nhindsight actions: ${content.problems.length} problem(s) in the content — fix them and run again.`,
     );
     return 2;
   }

@@ -10,6 +10,7 @@ import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { contentPaths } from "../lib/content-paths.ts";
 import { countPublishedPostmortems } from "../lib/search/expected-pages.ts";
+import { indexedPageCount } from "../lib/search/indexed-pages.ts";
 
 /**
  * Repeated chrome inside a postmortem's `data-pagefind-body` that the index skips, so excerpts come from
@@ -33,13 +34,6 @@ function check(step: string, errors: string[]): void {
   }
 }
 
-/** Pages in a written index, summed over languages (pagefind writes one index per `<html lang>`). */
-async function indexedPageCount(outputPath: string): Promise<number> {
-  const entryFile = join(outputPath, "pagefind-entry.json");
-  const entry = JSON.parse(await readFile(entryFile, "utf8")) as { languages?: Record<string, { page_count?: number }> };
-  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
-}
-
 /**
  * Indexes the built site in `siteDir` into `siteDir/pagefind/` and checks that it holds `expectedPages` pages.
  * Throws on any pagefind error or a wrong page count; closes pagefind in every case.
@@ -60,7 +54,7 @@ export async function buildSearchIndex(siteDir: string, expectedPages: number): 
     const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
     check("writing the index", written.errors);
 
-    const pages = await indexedPageCount(written.outputPath);
+    const pages = indexedPageCount(await readFile(join(written.outputPath, "pagefind-entry.json"), "utf8"));
     if (pages !== expectedPages) {
       throw new Error(
         `Search index: ${pages} pages were indexed but ${expectedPages} postmortems are published. ` +

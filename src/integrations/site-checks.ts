@@ -7,6 +7,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { contentPaths } from "../lib/content-paths.ts";
+import { indexedPageCount } from "../lib/search/indexed-pages.ts";
 import { findBrokenLinks, formatBrokenLinks, type BuiltPage } from "../lib/site-checks/internal-links.ts";
 import { reconcile } from "../lib/site-checks/reconcile.ts";
 
@@ -27,9 +28,7 @@ function siteFiles(dir: string): string[] {
 
 function indexedPages(dir: string): number {
   const entryFile = join(dir, "pagefind", "pagefind-entry.json");
-  if (!existsSync(entryFile)) return 0;
-  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages?: Record<string, { page_count?: number }> };
-  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+  return existsSync(entryFile) ? indexedPageCount(readFileSync(entryFile, "utf8")) : 0;
 }
 
 /** Runs both checks on a built site; returns the problems (empty when all is well). */

@@ -133,7 +133,7 @@ describe("hindsight actions", () => {
     expect(stderr).toContain("--team payments is not in the teams catalog — use one of web-app, sre");
   });
 
-  it("reports invalid content with file and field, and exits 2", () => {
+  it("reports invalid content with file, line, column and field, and exits 2", () => {
     const broken = writeContentFolder(join(WORK, "broken"), [
       { id: "2026-09-01-broken", fields: frontmatter("2026-09-01", [item({ priority: "urgent" })]) },
     ]);
@@ -142,7 +142,7 @@ describe("hindsight actions", () => {
       encoding: "utf8",
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("2026-09-01-broken.mdx  actionItems.0.priority");
+    expect(result.stderr).toMatch(/2026-09-01-broken\.mdx:\d+:\d+  actionItems\.0\.priority  "urgent" is not allowed/);
     expect(result.stderr).toContain("1 problem(s) in the content");
   });
 });

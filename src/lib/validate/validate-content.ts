@@ -43,6 +43,8 @@ export interface ValidationResult extends ValidationSummary {
   valid: PostmortemSource[];
   /** Ids of every postmortem file read. */
   ids: string[];
+  /** The valid catalog entries. */
+  catalogs: Catalogs;
 }
 
 const CATALOGS = [
@@ -157,7 +159,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     const position = source && problem.path.length > 0 ? source.locate(problem.path) : { line: 1, column: 1 };
     diagnostics.push({ file: problem.file, ...position, path: formatPath(problem.path), message: problem.message });
   }
-  return { postmortems: ids.length, diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics)), valid, ids };
+  return { postmortems: ids.length, diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics)), valid, ids, catalogs };
 }
 
 /**

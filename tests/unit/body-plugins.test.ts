@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { markdownToHtml } from "satteri";
-import { externalLinksPlugin } from "../../src/lib/markdown/external-links.ts";
+import { bodyPlugins } from "../../src/lib/markdown/body-plugins.ts";
 
-const render = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: [externalLinksPlugin] })).html;
+const render = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: bodyPlugins })).html;
 
-describe("links in postmortem bodies", () => {
+describe("postmortem bodies", () => {
   it("get rel=noopener noreferrer when they leave the site", async () => {
     expect(await render("[docs](https://example.com/docs)")).toContain('<a href="https://example.com/docs" rel="noopener noreferrer">docs</a>');
   });
@@ -15,5 +15,9 @@ describe("links in postmortem bodies", () => {
 
   it("lose an unsafe URL", async () => {
     expect(await render("[x](javascript:alert(1))")).not.toContain("javascript:");
+  });
+
+  it("give task-list checkboxes an accessible label", async () => {
+    expect(await render("- [x] done\n- [ ] not yet")).toMatch(/<input[^>]*aria-label="Completed"/);
   });
 });
