@@ -16,7 +16,10 @@ export default defineConfig({
   // External stylesheets keep pages free of inline styles, so the Content-Security-Policy needs no unsafe-inline.
   build: { format: "directory", inlineStylesheets: "never" },
   // Astro's default processor (Sätteri), plus plugins that harden links and label task lists in postmortem bodies.
-  markdown: { processor: satteri({ hastPlugins: bodyPlugins }) },
+  // Prism marks code with classes (styled in global.css); Shiki's inline styles would break the CSP.
+  markdown: { processor: satteri({ hastPlugins: bodyPlugins }), syntaxHighlight: "prism" },
+  // Scoped styles by class rather than a data attribute on every element: smaller pages, same scoping.
+  scopedStyleStrategy: "class",
   // validateContent() also adds a redirect from each former id (`aliases`) to the renamed postmortem.
   integrations: [validateContent(), mdx(), pagefind(), siteChecks()],
   devToolbar: { enabled: false },

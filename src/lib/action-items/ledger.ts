@@ -337,9 +337,16 @@ export function groupByStatus(items: readonly LedgerItem[]): LedgerGroup[] {
   return LEDGER_GROUPS.map((id) => ({ id, label: LEDGER_GROUP_LABELS[id], items: groups.get(id)!.sort(order[id]) }));
 }
 
-/** Rows by global key. */
+const ledgerIndexes = new WeakMap<readonly LedgerItem[], Map<string, LedgerItem>>();
+
+/** Rows by global key (built once per list of rows: every postmortem page asks for it). */
 export function indexLedger(items: readonly LedgerItem[]): Map<string, LedgerItem> {
-  return new Map(items.map((i) => [i.key, i]));
+  let index = ledgerIndexes.get(items);
+  if (!index) {
+    index = new Map(items.map((i) => [i.key, i]));
+    ledgerIndexes.set(items, index);
+  }
+  return index;
 }
 
 /** The rows a postmortem cites in `priorActionItems`, with whether each was open at its start. */

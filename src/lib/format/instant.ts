@@ -64,9 +64,17 @@ export function formatCalendarDate(date: string): string {
   return formatter("UTC", { day: "numeric", month: "short", year: "numeric" }).format(Date.parse(`${date}T00:00:00Z`));
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in a zone. */
+const localDates = new Map<string, string>();
+
+/** The calendar date (YYYY-MM-DD) of an instant in a zone (remembered: lists ask for the same ones on many pages). */
 export function localDate(iso: string, timeZone: string): string {
-  const parts = formatter(timeZone, { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(Date.parse(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
+  const key = `${iso}|${timeZone}`;
+  let date = localDates.get(key);
+  if (date === undefined) {
+    const parts = formatter(timeZone, { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(Date.parse(iso));
+    const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+    date = `${get("year")}-${get("month")}-${get("day")}`;
+    localDates.set(key, date);
+  }
+  return date;
 }

@@ -5,23 +5,23 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { isVisible } from "../postmortem/visibility.ts";
 import { DOCUMENT_STATUSES, type DocumentStatus } from "../schema/vocabulary.ts";
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
-/** The document status in a postmortem file's frontmatter, or undefined when it cannot be read. */
+/** A top-level `status:` line, its value bare or quoted. */
+const STATUS_LINE = /^status:[ \t]*(["']?)([^"'\s#]+)\1[ \t]*(?:#.*)?$/m;
+
+/**
+ * The document status in a postmortem file's frontmatter, or undefined when it cannot be read. A line scan,
+ * not a YAML parse: the build has already validated every file, and this runs over thousands of them.
+ */
 export function frontmatterStatus(source: string): DocumentStatus | undefined {
   const block = FRONTMATTER.exec(source)?.[1];
   if (block === undefined) return undefined;
-  try {
-    const data: unknown = parse(block);
-    const status = typeof data === "object" && data !== null && "status" in data ? data.status : undefined;
-    return (DOCUMENT_STATUSES as readonly unknown[]).includes(status) ? (status as DocumentStatus) : undefined;
-  } catch {
-    return undefined;
-  }
+  const status = STATUS_LINE.exec(block)?.[2];
+  return (DOCUMENT_STATUSES as readonly unknown[]).includes(status) ? (status as DocumentStatus) : undefined;
 }
 
 /**
