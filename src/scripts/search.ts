@@ -25,7 +25,11 @@ import {
   type PagefindSearchOptions,
 } from "./search-pagefind.ts";
 
-/** Results added per batch (each needs one small fetch). */
+/**
+ * Results shown at first, and added by "Show more". Each result costs one fragment download (about 4–5 KB
+ * for a postmortem of 1,500 words), so the first batch is small to keep a first search under 150 KB.
+ */
+const FIRST_BATCH = 5;
 const BATCH = 10;
 /** Values shown per filter group before "Show all". */
 const FACET_LIMIT = 8;
@@ -230,7 +234,7 @@ export function startSearch(root: Document = document): void {
 
   async function showMore(moveFocus: boolean): Promise<void> {
     const current = generation;
-    const batch = results.slice(shown, shown + BATCH);
+    const batch = results.slice(shown, shown + (shown === 0 ? FIRST_BATCH : BATCH));
     const data = await Promise.all(batch.map((r) => r.data()));
     if (current !== generation) return;
     const items = data.map(renderResult);

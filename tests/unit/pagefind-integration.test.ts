@@ -47,7 +47,7 @@ describe("buildSearchIndex", () => {
     expect(pagefind.createIndex).toHaveBeenCalledWith({
       excludeSelectors: [".pm-header .eyebrow", ".pm-header .chips", ".key-times"],
     });
-    expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: site });
+    expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: site, glob: "postmortems/*/index.html" });
     expect(pagefind.index.writeFiles).toHaveBeenCalledWith({ outputPath: join(site, "pagefind") });
     expect(pagefind.close).toHaveBeenCalledOnce();
   });
@@ -123,7 +123,7 @@ describe("pagefindIntegration", () => {
     const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
     await hooks["astro:build:start"]?.({ logger });
     await hooks["astro:build:done"]?.({ dir: pathToFileURL(`${site}/`), pages: [], assets: new Map(), logger });
-    expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: `${site}/` });
+    expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: `${site}/`, glob: "postmortems/*/index.html" });
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^Indexed 3 postmortems for search in \d+ ms\.$/));
   });
 
