@@ -3,7 +3,9 @@
 // so this file only checks the runtime and hands over.
 const [major, minor] = process.versions.node.split(".").map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(`hindsight needs Node.js 22.18 or newer (this is ${process.version}); run it through npm scripts or npx, which use the project's pinned Node.`);
+  console.error(
+    `hindsight needs Node.js 22.18 or newer (this is ${process.version}); run it through npm scripts or npx, which use the project's pinned Node.`,
+  );
   process.exit(2);
 }
 const { main } = await import("../src/cli/main.ts");

@@ -11,7 +11,17 @@
  * docs/benchmarks.md between the "bench:start" and "bench:end" markers.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -109,10 +119,17 @@ function pageFigures(dist: string) {
     raw += code.length;
     gzip += gzipSync(code).length;
     // Static imports of other chunks load too.
-    for (const m of code.toString().matchAll(/from\s*"(\.\/[^"]+\.js)"|import\s*"(\.\/[^"]+\.js)"/g)) visit(join(dirname(src), (m[1] ?? m[2])!));
+    for (const m of code.toString().matchAll(/from\s*"(\.\/[^"]+\.js)"|import\s*"(\.\/[^"]+\.js)"/g))
+      visit(join(dirname(src), (m[1] ?? m[2])!));
   };
   scripts.forEach(visit);
-  return { pages: pages.length, averageHtml: sizes.reduce((a, b) => a + b, 0) / sizes.length, jsRaw: raw, jsGzip: gzip, jsFiles: seen.size };
+  return {
+    pages: pages.length,
+    averageHtml: sizes.reduce((a, b) => a + b, 0) / sizes.length,
+    jsRaw: raw,
+    jsGzip: gzip,
+    jsFiles: seen.size,
+  };
 }
 
 function firstSearch(dist: string, query: string): { toResults: number; total: number } {
@@ -148,12 +165,16 @@ function main(): number {
   const work = mkdtempSync(join(ROOT, ".bench", `run-${count}-`));
   const content = join(work, "content");
   const prose = realWorldProse();
-  console.log(`Generating ${count} postmortems (${prose.length > 0 ? `${prose.length} real-world paragraphs mixed in` : "synthetic text only"})…`);
+  console.log(
+    `Generating ${count} postmortems (${prose.length > 0 ? `${prose.length} real-world paragraphs mixed in` : "synthetic text only"})…`,
+  );
   writeCorpus(content, count, Number(values.seed), prose);
   const corpusBytes = folderBytes(join(content, "postmortems"));
 
   console.log("Validating…");
-  const validate = measure("hindsight validate", [NODE, join(ROOT, "bin", "hindsight.mjs"), "validate", "--content", content], { cwd: ROOT });
+  const validate = measure("hindsight validate", [NODE, join(ROOT, "bin", "hindsight.mjs"), "validate", "--content", content], {
+    cwd: ROOT,
+  });
   console.log("Building the full site…");
   const fullDist = join(work, "dist-full");
   const full = measure("full Hindsight build", [NODE, ASTRO, "build"], {

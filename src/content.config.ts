@@ -10,7 +10,10 @@ import { causeCategorySchema, postmortemSchema, serviceSchema, teamSchema } from
 const paths = contentPaths();
 
 // The glob below only loads .mdx, so a stray .md would vanish silently: refuse to build instead.
-const fileProblems = checkPostmortemFileNames(readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" }), paths.postmortems);
+const fileProblems = checkPostmortemFileNames(
+  readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" }),
+  paths.postmortems,
+);
 if (fileProblems.length > 0) throw new Error(`Content errors:\n${fileProblems.map(formatProblem).join("\n")}`);
 
 const postmortems = defineCollection({

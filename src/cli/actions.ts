@@ -152,9 +152,7 @@ function runActions(args: string[]): number {
   const content = loadContent(options.content);
   if (content.problems.length > 0) {
     console.error(content.problems.map(formatDiagnostic).join("\n"));
-    console.error(
-      `\nhindsight actions: ${content.problems.length} problem(s) in the content — fix them and run again.`,
-    );
+    console.error(`\nhindsight actions: ${content.problems.length} problem(s) in the content — fix them and run again.`);
     return 2;
   }
   const catalog = indexCatalogs(content.catalogs);

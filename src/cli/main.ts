@@ -16,7 +16,10 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 async function help(): Promise<string> {
   const lines = ["Usage: hindsight <command> [options]", "", "Commands:"];
   for (const [name, load] of Object.entries(COMMANDS)) {
-    const summary = await load().then((m) => m.summary, () => "(not available)");
+    const summary = await load().then(
+      (m) => m.summary,
+      () => "(not available)",
+    );
     lines.push(`  ${name.padEnd(10)} ${summary}`);
   }
   lines.push("", "Run `hindsight <command> --help` for the options of a command.");

@@ -41,7 +41,10 @@ export function checkBuiltSite(dir: string, postmortemsDir: string): string[] {
   const files = siteFiles(dir);
   const pages: BuiltPage[] = files
     .filter((f) => f.endsWith(".html"))
-    .map((f) => ({ path: f.endsWith("/index.html") ? f.slice(0, -"index.html".length) : f, html: readFileSync(join(dir, f), "utf8") }));
+    .map((f) => ({
+      path: f.endsWith("/index.html") ? f.slice(0, -"index.html".length) : f,
+      html: readFileSync(join(dir, f), "utf8"),
+    }));
   const postmortemPages = pages.filter((p) => /^\/postmortems\/[^/]+\/$/.test(p.path) && p.html.includes("data-pagefind-body"));
 
   const mismatch = reconcile({

@@ -13,7 +13,7 @@ import { serveStatic, type StaticServer } from "../support/serve.ts";
 
 const samples = readPostmortemFrontmatter().filter((s) => s.data.status === "published");
 const sev1 = samples.find((s) => s.data["severity"] === "SEV1")!;
-const first = <T>(key: string): T => (sev1.data[key] as T[])[0]!;
+const first = (key: string): string => (sev1.data[key] as string[])[0]!;
 const firstCause = (sev1.data["causes"] as { category: string }[])[0]!.category;
 
 /** One URL of each page type, with what to do before checking it. */
@@ -21,9 +21,9 @@ const PAGE_TYPES: { name: string; path: string; ready?: (page: Page) => Promise<
   { name: "home", path: "/" },
   { name: "a postmortem", path: `/postmortems/${sev1.id}/` },
   { name: "the archive", path: "/postmortems/" },
-  { name: "a service", path: `/services/${first<string>("services")}/` },
-  { name: "a team", path: `/teams/${first<string>("teams")}/` },
-  { name: "a tag", path: `/tags/${first<string>("tags")}/` },
+  { name: "a service", path: `/services/${first("services")}/` },
+  { name: "a team", path: `/teams/${first("teams")}/` },
+  { name: "a tag", path: `/tags/${first("tags")}/` },
   { name: "a cause category", path: `/causes/${firstCause}/` },
   { name: "the services index", path: "/services/" },
   { name: "the action items", path: "/action-items/" },
@@ -34,7 +34,8 @@ const PAGE_TYPES: { name: string; path: string; ready?: (page: Page) => Promise<
     ready: async (page) => {
       await page.waitForFunction(() => /match/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
       await page.locator('[data-search-filters][aria-busy="false"]').waitFor({ state: "attached" });
-      for (const details of await page.locator("[data-search-filters] details:not([open]) > summary").all()) await details.click();
+      for (const details of await page.locator("[data-search-filters] details:not([open]) > summary").all())
+        await details.click();
     },
   },
   { name: "the guide", path: "/guide/" },
@@ -56,7 +57,10 @@ afterAll(async () => {
 
 /** Opens a page and records CSP violations and console errors from its first moment. */
 async function open(path: string, options: { colorScheme?: "light" | "dark"; width?: number } = {}) {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light", viewport: { width: options.width ?? 1280, height: 900 } });
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? "light",
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
@@ -110,7 +114,10 @@ describe("keyboard use", () => {
   it("reaches the skip link first, and it moves focus to the main content", async () => {
     const { context, page } = await open(`/postmortems/${sev1.id}/`);
     await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, visible: getComputedStyle(document.activeElement!).top }));
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      visible: getComputedStyle(document.activeElement!).top,
+    }));
     expect(focused.text).toBe("Skip to content");
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => location.hash)).toBe("#main");
@@ -139,7 +146,11 @@ describe("keyboard use", () => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return null;
         const style = getComputedStyle(el);
-        return { tag: `${el.tagName.toLowerCase()} ${el.textContent?.trim().slice(0, 30) ?? ""}`, width: style.outlineWidth, style: style.outlineStyle };
+        return {
+          tag: `${el.tagName.toLowerCase()} ${el.textContent.trim().slice(0, 30)}`,
+          width: style.outlineWidth,
+          style: style.outlineStyle,
+        };
       });
       if (outline === null) break;
       if (outline.style === "none" || outline.width === "0px") missing.push(outline.tag);

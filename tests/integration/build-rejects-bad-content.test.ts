@@ -29,7 +29,9 @@ describe("a build over invalid content", () => {
   });
 
   it("fails and names the file and field of a timestamp without an offset", async () => {
-    const content = contentWith((dir) => rewrite(join(dir, GOOD), 'detected: "2024-03-01T10:05:00Z"', 'detected: "2024-03-01T10:05:00"'));
+    const content = contentWith((dir) =>
+      rewrite(join(dir, GOOD), 'detected: "2024-03-01T10:05:00Z"', 'detected: "2024-03-01T10:05:00"'),
+    );
     const result = await buildSite("bad-naive-time", content);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(GOOD);
@@ -46,7 +48,10 @@ describe("a build over invalid content", () => {
   });
 
   it("succeeds on the unchanged minimal content", async () => {
-    const result = await buildSite("minimal", contentWith(() => undefined));
+    const result = await buildSite(
+      "minimal",
+      contentWith(() => undefined),
+    );
     expect(result.code, result.output).toBe(0);
     expect(result.output).not.toContain("[ERROR]");
   });

@@ -31,7 +31,15 @@ export function validFrontmatter(overrides: Frontmatter = {}): Frontmatter {
       { kind: "root", category: "configuration-change", text: "Flags were not validated." },
     ],
     actionItems: [
-      { id: "A1", title: "Validate flags before pushing", type: "prevent", priority: "P1", owner: "payments", status: "open", due: "2024-04-01" },
+      {
+        id: "A1",
+        title: "Validate flags before pushing",
+        type: "prevent",
+        priority: "P1",
+        owner: "payments",
+        status: "open",
+        due: "2024-04-01",
+      },
     ],
     ...overrides,
   };
@@ -39,5 +47,14 @@ export function validFrontmatter(overrides: Frontmatter = {}): Frontmatter {
 
 /** A valid action item with overrides. */
 export function actionItem(overrides: Frontmatter = {}): Frontmatter {
-  return { id: "A1", title: "Do the thing", type: "prevent", priority: "P2", owner: "payments", status: "open", due: "2024-04-01", ...overrides };
+  return {
+    id: "A1",
+    title: "Do the thing",
+    type: "prevent",
+    priority: "P2",
+    owner: "payments",
+    status: "open",
+    due: "2024-04-01",
+    ...overrides,
+  };
 }

@@ -6,7 +6,9 @@ const render = async (markdown: string) => (await markdownToHtml(markdown, { has
 
 describe("postmortem bodies", () => {
   it("get rel=noopener noreferrer when they leave the site", async () => {
-    expect(await render("[docs](https://example.com/docs)")).toContain('<a href="https://example.com/docs" rel="noopener noreferrer">docs</a>');
+    expect(await render("[docs](https://example.com/docs)")).toContain(
+      '<a href="https://example.com/docs" rel="noopener noreferrer">docs</a>',
+    );
   });
 
   it("stay as they are when they point inside the site", async () => {

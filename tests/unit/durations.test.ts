@@ -32,7 +32,11 @@ describe("computed durations", () => {
   });
 
   it("falls back to mitigation for the impact window of an unresolved draft", () => {
-    const d = computeDurations({ started: "2024-03-01T10:00:00Z", detected: "2024-03-01T10:01:00Z", mitigated: "2024-03-01T10:21:00Z" });
+    const d = computeDurations({
+      started: "2024-03-01T10:00:00Z",
+      detected: "2024-03-01T10:01:00Z",
+      mitigated: "2024-03-01T10:21:00Z",
+    });
     expect(formatDuration(d.impactWindow!)).toBe("21 min");
   });
 });

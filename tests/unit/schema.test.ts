@@ -21,20 +21,28 @@ describe("the postmortem schema", () => {
   });
 
   it("rejects an unknown top-level key and suggests the intended one", () => {
-    expect(problems(validFrontmatter({ actionitems: [] }))).toEqual([': unknown key "actionitems" — did you mean "actionItems"?']);
+    expect(problems(validFrontmatter({ actionitems: [] }))).toEqual([
+      ': unknown key "actionitems" — did you mean "actionItems"?',
+    ]);
   });
 
   it("rejects an unknown nested key", () => {
     const out = problems(validFrontmatter({ impact: { description: "x", customerFacing: true, dataLoss: "none", sevrity: 1 } }));
-    expect(out).toEqual(['impact: unknown key "sevrity" — remove it; allowed keys here are description, customerFacing, usersAffected, customersAffected, dataLoss, dataLossNote']);
+    expect(out).toEqual([
+      'impact: unknown key "sevrity" — remove it; allowed keys here are description, customerFacing, usersAffected, customersAffected, dataLoss, dataLossNote',
+    ]);
   });
 
   it("names the allowed severities when one is outside the list", () => {
-    expect(problems(validFrontmatter({ severity: "SEV0" }))).toEqual(['severity: "SEV0" is not allowed — use one of SEV1, SEV2, SEV3, SEV4']);
+    expect(problems(validFrontmatter({ severity: "SEV0" }))).toEqual([
+      'severity: "SEV0" is not allowed — use one of SEV1, SEV2, SEV3, SEV4',
+    ]);
   });
 
   it("names the allowed document statuses", () => {
-    expect(problems(validFrontmatter({ status: "final" }))).toEqual(['status: "final" is not allowed — use one of draft, in-review, published']);
+    expect(problems(validFrontmatter({ status: "final" }))).toEqual([
+      'status: "final" is not allowed — use one of draft, in-review, published',
+    ]);
   });
 
   it("rejects a timestamp without a UTC offset and shows how to add one", () => {
@@ -45,7 +53,9 @@ describe("the postmortem schema", () => {
 
   it("tells the author to quote a timestamp that YAML turned into a date", () => {
     const [message] = problems(validFrontmatter({ started: new Date("2024-03-01T10:00:00Z") }));
-    expect(message).toMatch(/^started: this timestamp is not quoted, so YAML turned it into a date and dropped its UTC offset — put it in quotes/);
+    expect(message).toMatch(
+      /^started: this timestamp is not quoted, so YAML turned it into a date and dropped its UTC offset — put it in quotes/,
+    );
   });
 
   it("rejects an impossible calendar date", () => {
@@ -55,7 +65,9 @@ describe("the postmortem schema", () => {
   });
 
   it("accepts an unquoted due date that YAML turned into a date", () => {
-    const parsed = postmortemSchema.parse(validFrontmatter({ actionItems: [actionItem({ due: new Date("2024-04-01T00:00:00Z") })] }));
+    const parsed = postmortemSchema.parse(
+      validFrontmatter({ actionItems: [actionItem({ due: new Date("2024-04-01T00:00:00Z") })] }),
+    );
     expect(parsed.actionItems[0]?.due).toBe("2024-04-01");
   });
 
@@ -90,7 +102,9 @@ describe("the postmortem schema", () => {
 
   it("flags a timeline event more than a day outside the incident", () => {
     const timeline = [{ at: "2024-02-20T10:00:00Z", kind: "trigger", text: "a" }];
-    expect(problems(validFrontmatter({ timeline }))[0]).toMatch(/^timeline\.0\.at: event 1 \(2024-02-20T10:00:00Z\) is more than a day outside the incident/);
+    expect(problems(validFrontmatter({ timeline }))[0]).toMatch(
+      /^timeline\.0\.at: event 1 \(2024-02-20T10:00:00Z\) is more than a day outside the incident/,
+    );
   });
 
   it("requires a timeline, a root or contributing cause and, for SEV1 and SEV2, an action item when published", () => {
@@ -130,7 +144,9 @@ describe("the postmortem schema", () => {
   });
 
   it("rejects completion and due dates before the incident started", () => {
-    const out = problems(validFrontmatter({ actionItems: [actionItem({ status: "done", completed: "2024-01-10", due: "2024-01-01" })] }));
+    const out = problems(
+      validFrontmatter({ actionItems: [actionItem({ status: "done", completed: "2024-01-10", due: "2024-01-01" })] }),
+    );
     expect(out).toEqual([
       "actionItems.0.completed: 2024-01-10 is before the incident started (2024-03-01T10:00:00Z) — check the date",
       "actionItems.0.due: 2024-01-01 is before the incident started (2024-03-01T10:00:00Z) — check the date",
@@ -174,11 +190,23 @@ describe("the postmortem schema", () => {
 describe("the catalog schemas", () => {
   it("rejects a team with an unknown key", () => {
     const result = teamsFileSchema.safeParse([{ id: "web", name: "Web", slack: "#web" }]);
-    expect(result.error?.issues.map((i) => i.message)).toEqual(['unknown key "slack" — remove it; allowed keys here are id, name, contact, channel, description']);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([
+      'unknown key "slack" — remove it; allowed keys here are id, name, contact, channel, description',
+    ]);
   });
 
   it("rejects a service tier outside its list", () => {
     const result = servicesFileSchema.safeParse([{ id: "api", name: "API", owner: "web", tier: "gold" }]);
-    expect(result.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["0.tier: expected one of tier-1, tier-2, tier-3"]);
+    expect(result.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "0.tier: expected one of tier-1, tier-2, tier-3",
+    ]);
+  });
+});
+
+describe("values YAML reads as something other than text", () => {
+  it("tell the author to quote a tag that YAML read as a number", () => {
+    expect(problems(validFrontmatter({ tags: [503] }))).toEqual([
+      'tags.0: 503 was read as a number, not text — put it in quotes: "503"',
+    ]);
   });
 });

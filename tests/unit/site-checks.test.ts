@@ -6,13 +6,17 @@ const page = (path: string, body: string) => ({ path, html: `<html><body>${body}
 
 describe("the internal link check", () => {
   it("collects site-relative links and fragments but not external URLs", () => {
-    const html = '<a href="/a/">a</a><a href="#x">x</a><a href="https://example.com/">e</a><a href="//cdn.example/">c</a><link href="/s.css"><img src="/i.svg">';
+    const html =
+      '<a href="/a/">a</a><a href="#x">x</a><a href="https://example.com/">e</a><a href="//cdn.example/">c</a><link href="/s.css"><img src="/i.svg">';
     expect(internalLinksOf(html)).toEqual(["/a/", "#x", "/s.css", "/i.svg"]);
     expect([...idsOf('<h2 id="one">x</h2><p id="two">')]).toEqual(["one", "two"]);
   });
 
   it("accepts links to existing pages, files and fragments", () => {
-    const pages = [page("/", '<a href="/b/#part">b</a><a href="/data.csv">csv</a><a href="#main">top</a><main id="main">'), page("/b/", '<h2 id="part">')];
+    const pages = [
+      page("/", '<a href="/b/#part">b</a><a href="/data.csv">csv</a><a href="#main">top</a><main id="main">'),
+      page("/b/", '<h2 id="part">'),
+    ];
     expect(findBrokenLinks(pages, new Set(["/data.csv"]))).toEqual([]);
   });
 
@@ -49,6 +53,8 @@ describe("count reconciliation", () => {
   });
 
   it("fails when a file never became a collection entry", () => {
-    expect(reconcile({ files: 9, entries: 8, drafts: 1, pages: 7, indexed: 7 })).toContain("entries in the content collection: 8 (1 drafts, not built)");
+    expect(reconcile({ files: 9, entries: 8, drafts: 1, pages: 7, indexed: 7 })).toContain(
+      "entries in the content collection: 8 (1 drafts, not built)",
+    );
   });
 });

@@ -488,7 +488,11 @@ function postmortemWriter(next: () => number, firstYear: number, until: string, 
       timeline: [
         { at: startedIso, kind: "trigger", text: `${trigger[0]!.toUpperCase()}${trigger.slice(1)} reaches ${service}.` },
         { at: at(detectAfter), kind: "detection", text: sentence(service, tech) },
-        ...middleEvents(detectAfter, mitigateAfter, resolveAfter).map((e) => ({ at: at(e.minute), kind: e.kind, text: sentence(service, tech) })),
+        ...middleEvents(detectAfter, mitigateAfter, resolveAfter).map((e) => ({
+          at: at(e.minute),
+          kind: e.kind,
+          text: sentence(service, tech),
+        })),
         { at: at(mitigateAfter), kind: "mitigation", text: `We ${pick(FIXES)}.` },
         { at: at(resolveAfter), kind: "resolution", text: `${service} is fully recovered.` },
       ].sort((a, b) => a.at.localeCompare(b.at)),
@@ -523,7 +527,12 @@ export function generateCorpus(options: CorpusOptions): CorpusFiles {
   if (!Number.isInteger(count) || count < 0)
     throw new Error(`count must be a whole number of postmortems, got ${count} — pass --count 1000`);
   const files: CorpusFiles = new Map(catalogFiles());
-  const write = postmortemWriter(random(seed), firstYear, until, prose.map((p) => p.replace(/[{}<>]/g, "")));
+  const write = postmortemWriter(
+    random(seed),
+    firstYear,
+    until,
+    prose.map((p) => p.replace(/[{}<>]/g, "")),
+  );
   for (let i = 0; i < count; i++) {
     const [path, text] = write();
     files.set(path, text);

@@ -26,7 +26,12 @@ function duplicateIds(entries: { id: string }[], file: string, kind: string): Pr
   const problems: Problem[] = [];
   entries.forEach((entry, index) => {
     const first = seen.get(entry.id);
-    if (first !== undefined) problems.push({ file, path: [index, "id"], message: `${kind} id "${entry.id}" is already used by entry ${first + 1} — ids must be unique` });
+    if (first !== undefined)
+      problems.push({
+        file,
+        path: [index, "id"],
+        message: `${kind} id "${entry.id}" is already used by entry ${first + 1} — ids must be unique`,
+      });
     else seen.set(entry.id, index);
   });
   return problems;
@@ -42,7 +47,11 @@ export function checkCatalogs(catalogs: Catalogs, files: CatalogFiles): Problem[
   ];
   catalogs.services.forEach((service, index) => {
     if (!teamIds.has(service.owner)) {
-      problems.push({ file: files.services, path: [index, "owner"], message: `team "${service.owner}" is not in ${files.teams} — add the team there or fix the id` });
+      problems.push({
+        file: files.services,
+        path: [index, "owner"],
+        message: `team "${service.owner}" is not in ${files.teams} — add the team there or fix the id`,
+      });
     }
   });
   return problems;
@@ -80,11 +89,18 @@ export function checkPostmortemReferences(
     const d = pm.data;
     d.services.forEach((s, i) => services.has(s) || add(["services", i], unknownId(s, "service", files.services, services)));
     d.teams.forEach((t, i) => teams.has(t) || add(["teams", i], unknownId(t, "team", files.teams, teams)));
-    d.causes.forEach((c, i) => categories.has(c.category) || add(["causes", i, "category"], unknownId(c.category, "category", files.taxonomy, categories)));
-    d.actionItems.forEach((a, i) => teams.has(a.owner) || add(["actionItems", i, "owner"], unknownId(a.owner, "team", files.teams, teams)));
+    d.causes.forEach(
+      (c, i) =>
+        categories.has(c.category) ||
+        add(["causes", i, "category"], unknownId(c.category, "category", files.taxonomy, categories)),
+    );
+    d.actionItems.forEach(
+      (a, i) => teams.has(a.owner) || add(["actionItems", i, "owner"], unknownId(a.owner, "team", files.teams, teams)),
+    );
     d.related.forEach((r, i) => {
       if (r === pm.id) add(["related", i], "a postmortem cannot be related to itself — remove this entry");
-      else if (!byId.has(r) && !unreadable.has(r)) add(["related", i], `postmortem "${r}" does not exist — check the id (the file name without .mdx)`);
+      else if (!byId.has(r) && !unreadable.has(r))
+        add(["related", i], `postmortem "${r}" does not exist — check the id (the file name without .mdx)`);
     });
     d.priorActionItems.forEach((key, i) => {
       const message = priorActionItemProblem(key, pm, byId, unreadable);
@@ -93,7 +109,8 @@ export function checkPostmortemReferences(
     d.aliases.forEach((alias, i) => {
       const owner = byId.get(alias);
       if (alias === pm.id) add(["aliases", i], "an alias cannot be the postmortem's own id — remove it");
-      else if (owner) add(["aliases", i], `"${alias}" is the id of ${owner.file} — an alias must be a former id that no longer exists`);
+      else if (owner)
+        add(["aliases", i], `"${alias}" is the id of ${owner.file} — an alias must be a former id that no longer exists`);
     });
   }
   problems.push(...aliasCollisions(postmortems));
@@ -112,7 +129,8 @@ function priorActionItemProblem(
   if (targetId === pm.id) return `"${key}" is one of this postmortem's own items — cite items of earlier postmortems only`;
   const target = byId.get(targetId!);
   if (!target) return unreadable.has(targetId!) ? undefined : `postmortem "${targetId}" does not exist — check the id before "#"`;
-  if (!target.data.actionItems.some((a) => a.id === itemId)) return `${targetId} has no action item ${itemId} — check the id after "#"`;
+  if (!target.data.actionItems.some((a) => a.id === itemId))
+    return `${targetId} has no action item ${itemId} — check the id after "#"`;
   if (Date.parse(target.data.started) >= Date.parse(pm.data.started)) {
     return `"${key}" belongs to an incident that started after this one — only earlier incidents' items can bear on this one`;
   }
@@ -125,7 +143,12 @@ function aliasCollisions(postmortems: PostmortemSource[]): Problem[] {
   for (const pm of postmortems) {
     pm.data.aliases.forEach((alias, i) => {
       const other = claimed.get(alias);
-      if (other && other !== pm.file) problems.push({ file: pm.file, path: ["aliases", i], message: `alias "${alias}" is also claimed by ${other} — an old URL can redirect to one place only` });
+      if (other && other !== pm.file)
+        problems.push({
+          file: pm.file,
+          path: ["aliases", i],
+          message: `alias "${alias}" is also claimed by ${other} — an old URL can redirect to one place only`,
+        });
       else claimed.set(alias, pm.file);
     });
   }

@@ -28,7 +28,8 @@ export const taskListLabelsPlugin: HastPluginDefinition = {
   element: {
     filter: ["input"],
     visit(node, ctx) {
-      if (node.properties["type"] === "checkbox" && node.properties["ariaLabel"] === undefined) ctx.setProperty(node, "ariaLabel", "Completed");
+      if (node.properties["type"] === "checkbox" && node.properties["ariaLabel"] === undefined)
+        ctx.setProperty(node, "ariaLabel", "Completed");
     },
   },
 };

@@ -62,7 +62,9 @@ const cache = new Map<string, string>();
 export function renderMarkdown(markdown: string): string {
   const cached = cache.get(markdown);
   if (cached !== undefined) return cached;
-  const html = MARKDOWN_SYNTAX.test(markdown) ? String(processor.processSync(markdown)).trim() : `<p>${escapeHtml(markdown.trim())}</p>`;
+  const html = MARKDOWN_SYNTAX.test(markdown)
+    ? String(processor.processSync(markdown)).trim()
+    : `<p>${escapeHtml(markdown.trim())}</p>`;
   cache.set(markdown, html);
   return html;
 }
@@ -76,5 +78,11 @@ export function renderInline(markdown: string): string {
 
 /** The plain text of a Markdown field, for titles, feeds and search metadata. */
 export function plainText(markdown: string): string {
-  return renderInline(markdown).replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return renderInline(markdown)
+    .replace(/<[^>]+>/g, "")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }

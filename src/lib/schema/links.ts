@@ -63,7 +63,8 @@ export const markdownText = z
   .trim()
   .min(1, { error: "is empty — write at least one sentence or remove the field" })
   .check((ctx) => {
-    for (const url of unsafeLinks(ctx.value)) ctx.issues.push({ code: "custom", input: ctx.value, message: unsafeLinkMessage(url) });
+    for (const url of unsafeLinks(ctx.value))
+      ctx.issues.push({ code: "custom", input: ctx.value, message: unsafeLinkMessage(url) });
   });
 
 /** An http(s) URL, for example a ticket in the issue tracker. */

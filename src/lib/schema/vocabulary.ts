@@ -8,8 +8,7 @@ export const SEVERITY_LEVELS = [
   {
     id: "SEV1",
     label: "Critical",
-    description:
-      "A core product is unavailable or data is lost or exposed for many customers; all hands until mitigated.",
+    description: "A core product is unavailable or data is lost or exposed for many customers; all hands until mitigated.",
   },
   {
     id: "SEV2",
@@ -20,14 +19,12 @@ export const SEVERITY_LEVELS = [
   {
     id: "SEV3",
     label: "Minor",
-    description:
-      "A non-core feature is degraded, or a small share of customers is affected, with a workaround available.",
+    description: "A non-core feature is degraded, or a small share of customers is affected, with a workaround available.",
   },
   {
     id: "SEV4",
     label: "Low",
-    description:
-      "No visible customer impact: a near miss, an internal inconvenience or a risk worth learning from.",
+    description: "No visible customer impact: a near miss, an internal inconvenience or a risk worth learning from.",
   },
 ] as const;
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const satisfies readonly (typeof SEVERITY_LEVELS)[number]["id"][];

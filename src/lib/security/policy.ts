@@ -25,7 +25,12 @@ export const STYLE_SOURCES = ["'self'"] as const;
 
 /** The full policy as an HTTP header value, including what only a header can say (frame-ancestors). */
 export function contentSecurityPolicyHeader(): string {
-  return [...CSP_DIRECTIVES, `script-src ${SCRIPT_SOURCES.join(" ")}`, `style-src ${STYLE_SOURCES.join(" ")}`, "frame-ancestors 'none'"].join("; ");
+  return [
+    ...CSP_DIRECTIVES,
+    `script-src ${SCRIPT_SOURCES.join(" ")}`,
+    `style-src ${STYLE_SOURCES.join(" ")}`,
+    "frame-ancestors 'none'",
+  ].join("; ");
 }
 
 /** Headers every response should carry. */

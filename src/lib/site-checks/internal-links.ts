@@ -23,7 +23,11 @@ const ID_ATTRIBUTE = /\sid\s*=\s*"([^"]*)"/g;
 
 /** Decodes the few entities Astro writes in attributes. */
 function unescapeAttribute(value: string): string {
-  return value.replace(/&amp;/g, "&").replace(/&#38;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return value
+    .replace(/&amp;/g, "&")
+    .replace(/&#38;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }
 
 /** The ids defined on a page. */
@@ -84,9 +88,13 @@ export function formatBrokenLinks(broken: readonly BrokenLink[], limit = 50): st
     if (links) links.push(b);
     else byTarget.set(key, [b]);
   }
-  const lines = [...byTarget.entries()].slice(0, limit).map(([target, links]) =>
-    links.length === 1 ? `  ${links[0]!.page} → ${target}` : `  ${links[0]!.page} and ${links.length - 1} more pages → ${target}`,
-  );
+  const lines = [...byTarget.entries()]
+    .slice(0, limit)
+    .map(([target, links]) =>
+      links.length === 1
+        ? `  ${links[0]!.page} → ${target}`
+        : `  ${links[0]!.page} and ${links.length - 1} more pages → ${target}`,
+    );
   if (byTarget.size > limit) lines.push(`  … and ${byTarget.size - limit} more targets`);
   return lines.join("\n");
 }

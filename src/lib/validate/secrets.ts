@@ -15,7 +15,11 @@ const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: "AWS secret access key", pattern: /aws_?secret_?access_?key["']?\s*[:=]\s*["']?[A-Za-z0-9/+=]{40}/gi },
   { kind: "private key block", hint: "PRIVATE KEY", pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
   { kind: "Slack token", hint: "xox", pattern: /\bxox[abposre]-[0-9A-Za-z-]{10,}/g },
-  { kind: "Slack webhook URL", hint: "hooks.slack.com", pattern: /https:\/\/hooks\.slack\.com\/services\/T[0-9A-Z]+\/B[0-9A-Z]+\/[0-9A-Za-z]+/g },
+  {
+    kind: "Slack webhook URL",
+    hint: "hooks.slack.com",
+    pattern: /https:\/\/hooks\.slack\.com\/services\/T[0-9A-Z]+\/B[0-9A-Z]+\/[0-9A-Za-z]+/g,
+  },
   { kind: "bearer token", pattern: /\b[Bb]earer\s+[A-Za-z0-9\-._~+/]{20,}=*/g },
   { kind: "GitHub token", hint: "_", pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g },
   { kind: "Google API key", hint: "AIza", pattern: /\bAIza[0-9A-Za-z\-_]{35}\b/g },
