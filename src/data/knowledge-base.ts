@@ -54,7 +54,7 @@ async function load(): Promise<KnowledgeBase> {
   const problems = [...checkCatalogs(catalogs, files), ...checkPostmortemReferences(records, catalogs, files)];
   if (problems.length > 0) throw new Error(`Content errors:\n${problems.map(formatProblem).join("\n")}`);
 
-  const includeDrafts = import.meta.env.DEV;
+  const includeDrafts = import.meta.env.HINDSIGHT_INCLUDE_DRAFTS === true;
   const postmortems = records
     .filter((r) => isVisible(r.data.status, { includeDrafts }))
     .sort((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started) || a.id.localeCompare(b.id));

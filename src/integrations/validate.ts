@@ -17,7 +17,12 @@ export default function validateContentIntegration(): AstroIntegration {
       "astro:config:setup": ({ command, logger, updateConfig }) => {
         if (command !== "build" && command !== "dev") return;
         const result = validateContent({ contentDir: contentDir() });
-        updateConfig({ redirects: aliasRedirects(result.valid) });
+        updateConfig({
+          redirects: aliasRedirects(result.valid),
+          // Drafts are shown by `astro dev` only. Decided by the command, not by DEV/MODE variables, which an
+          // environment can set by accident: a draft must never reach a production build.
+          vite: { define: { "import.meta.env.HINDSIGHT_INCLUDE_DRAFTS": JSON.stringify(command === "dev") } },
+        });
         const lines = result.diagnostics.map(formatDiagnostic);
         if (lines.length === 0) {
           logger.info(`${result.postmortems} postmortems and 3 catalogs are valid.`);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -54,5 +54,16 @@ describe("a build over invalid content", () => {
     );
     expect(result.code, result.output).toBe(0);
     expect(result.output).not.toContain("[ERROR]");
+  });
+
+  it("leaves drafts out of a production build even when the environment says DEV", async () => {
+    const result = await buildSite(
+      "drafts-with-dev-env",
+      contentWith(() => undefined),
+      { DEV: "true", MODE: "development" },
+    );
+    expect(result.code, result.output).toBe(0);
+    expect(existsSync(join(result.dist, "postmortems", "2024-06-01-draft-incident", "index.html"))).toBe(false);
+    expect(existsSync(join(result.dist, "postmortems", "2024-03-01-api-errors", "index.html"))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanEnv } from "../support/clean-env.ts";
 import { FIXTURES, ROOT, TEST_OUTPUT } from "../support/paths.ts";
 
 let dev: ChildProcess;
@@ -30,8 +31,7 @@ beforeAll(async () => {
     {
       cwd: ROOT,
       env: {
-        // vitest's own variables (VITEST, TEST, MODE, NODE_ENV=test) make Astro's dev server skip its routes.
-        ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST.*|TEST|MODE|NODE_ENV)$/.test(key))),
+        ...cleanEnv(),
         HINDSIGHT_CONTENT: join(FIXTURES, "content-minimal"),
         HINDSIGHT_CACHE_DIR: join(TEST_OUTPUT, `search-dev-server-${process.pid}`, "cache"),
         ASTRO_TELEMETRY_DISABLED: "1",
@@ -75,5 +75,13 @@ describe("the search page in the development server", () => {
     expect(text).toContain("Search needs a build. The search index is made when the site is built");
     expect(text).toContain("Run npm start to build the site and serve it with search");
     expect(html).not.toContain("data-search-app");
+  });
+});
+
+describe("drafts in the development server", () => {
+  it("are shown with a draft banner", async () => {
+    const response = await getWhenReady("/postmortems/2024-06-01-draft-incident/");
+    expect(response.status).toBe(200);
+    expect((await response.text()).replace(/<[^>]+>/g, "")).toContain("Draft. Only visible in the local preview");
   });
 });

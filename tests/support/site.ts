@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { cleanEnv } from "./clean-env.ts";
 import { ROOT, TEST_OUTPUT } from "./paths.ts";
 
 export interface BuildResult {
@@ -23,11 +24,10 @@ export function buildSite(name: string, contentDir: string, env: Record<string, 
     const child = spawn(process.execPath, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
       cwd: ROOT,
       env: {
-        ...process.env,
+        ...cleanEnv(),
         HINDSIGHT_CONTENT: contentDir,
         HINDSIGHT_OUT_DIR: dist,
         HINDSIGHT_CACHE_DIR: join(base, "cache"),
-        // vitest sets NODE_ENV=test, which would make Astro treat the build as development (drafts included).
         NODE_ENV: "production",
         NO_COLOR: "1",
         FORCE_COLOR: "0",
