@@ -42,6 +42,18 @@ function durations(d: Durations): Record<keyof Durations, JsonDuration | null> {
 }
 
 /** One postmortem as the JSON export writes it. Markdown fields stay Markdown. */
+const idSets = new WeakMap<readonly JsonSource[], Set<string>>();
+
+/** The ids in a list, computed once per list. */
+function idsOf(all: readonly JsonSource[]): Set<string> {
+  let ids = idSets.get(all);
+  if (!ids) {
+    ids = new Set(all.map((q) => q.id));
+    idSets.set(all, ids);
+  }
+  return ids;
+}
+
 export function postmortemJson(p: JsonSource, all: readonly JsonSource[], catalog: CatalogIndex, site: URL) {
   const d = p.data;
   return {
@@ -90,7 +102,7 @@ export function postmortemJson(p: JsonSource, all: readonly JsonSource[], catalo
       ticket: a.ticket ?? null,
       verification: a.verification ?? null,
     })),
-    related: relatedIds(p.id, all).filter((id) => all.some((q) => q.id === id)),
+    related: relatedIds(p.id, all).filter((id) => idsOf(all).has(id)),
     priorActionItems: d.priorActionItems,
   };
 }
