@@ -36,7 +36,7 @@ describe("the built sample knowledge base", () => {
     const out = html(SEV1);
     expect(out).toContain('<time datetime="2016-01-04T20:22:00-08:00" title="2016-01-05 04:22 UTC"');
     expect(out).toMatch(/<li class="event kind-trigger[^"]*"[^>]*><time datetime="2016-01-04T20:22:00-08:00"[^>]*>20:22<\/time>/);
-    expect(out).toContain("4 Jan 2016, 20:22 PST");
+    expect(out).toMatch(/4 Jan 2016, 20:22 PST<span class="offset[^"]*"> \(UTC−08:00\)<\/span>/);
     expect(out).toContain("11 Jan 2016, 15:23 PST");
   });
 
