@@ -11,6 +11,7 @@ import { contentPaths } from "../content-paths.ts";
 import { checkCatalogs, checkPostmortemReferences, type CatalogFiles, type PostmortemSource } from "../integrity/cross-file.ts";
 import { checkPostmortemFileNames, readContentFile } from "../integrity/files.ts";
 import { formatPath, type Problem } from "../integrity/problem.ts";
+import { publicFileExists, type AllowlistContext } from "../markdown/body-allowlist.ts";
 import {
   causeCategorySchema,
   postmortemSchema,
@@ -43,6 +44,8 @@ export interface ValidateOptions {
   contentDir: string;
   /** File names in messages are relative to this folder; defaults to the process's working directory. */
   cwd?: string;
+  /** The site's public folder, where images in bodies must exist; defaults to `public` in the working directory. */
+  publicDir?: string;
 }
 
 /** What a run learnt besides its problems, for `--against` and the build hook. */
@@ -102,6 +105,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, YamlSource>();
   const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
+  const bodyContext: AllowlistContext = { imageExists: publicFileExists(options.publicDir ?? join(cwd, "public")) };
 
   // Catalogs. An invalid entry is reported; its id still counts as known, so references to it are not reported twice.
   const catalogs: Catalogs = { teams: [], services: [], categories: [] };
@@ -162,7 +166,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
         unreadable.add(id);
         continue;
       }
-      const data = validatePostmortemFile(read.text, file, diagnostics, sources);
+      const data = validatePostmortemFile(read.text, file, diagnostics, sources, bodyContext);
       if (data) valid.push({ id, file, data });
       else unreadable.add(id);
     }
@@ -240,8 +244,17 @@ function fitsIn(data: unknown, budget: number): boolean {
   return visit(data);
 }
 
-/** Validates one postmortem's text; returns its data when the frontmatter is valid. */
-export function validatePostmortemFile(text: string, file: string, out: Diagnostic[], sources?: Map<string, YamlSource>) {
+/**
+ * Validates one postmortem's text; returns its data when the frontmatter is valid. `context` says how
+ * to check that a body's local images exist (unchecked without it).
+ */
+export function validatePostmortemFile(
+  text: string,
+  file: string,
+  out: Diagnostic[],
+  sources?: Map<string, YamlSource>,
+  context: AllowlistContext = {},
+) {
   const split = splitFrontmatter(text);
   const secrets = findSecrets(text);
   if (secrets.length > 0) {
@@ -266,7 +279,7 @@ export function validatePostmortemFile(text: string, file: string, out: Diagnost
       path: "body",
       message: `the body is ${formatBytes(bodyBytes)}; a postmortem's body may be at most ${formatBytes(MAX_BODY_BYTES)} — keep the story here and move logs or data dumps to a linked file`,
     });
-  else for (const problem of checkBody(body, bodyLine)) out.push({ file, ...problem, path: "body" });
+  else for (const problem of checkBody(body, bodyLine, context)) out.push({ file, ...problem, path: "body" });
   const yamlBytes = Buffer.byteLength(yaml);
   if (yamlBytes > MAX_FRONTMATTER_BYTES) {
     out.push({
