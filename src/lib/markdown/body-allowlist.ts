@@ -164,7 +164,8 @@ const VALUE_RULES: Record<string, Record<string, ValueRule>> = {
   td: { style: [/^text-align:\s*(?:left|right|center);?$/] },
 };
 
-function htmlName(name: string): string {
+/** The HTML name of an attribute written as HTML (`class`), JSX (`className`) or a hast property. */
+export function htmlName(name: string): string {
   return find(html, name).attribute.toLowerCase();
 }
 

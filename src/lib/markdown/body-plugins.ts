@@ -9,6 +9,7 @@ import type { HastPluginDefinition } from "satteri";
 import { isSafeUrl } from "../schema/links.ts";
 import {
   elementProblems,
+  htmlName,
   isCommentOnly,
   publicFileExists,
   type AllowlistContext,
@@ -85,7 +86,10 @@ function propertiesAsAttributes(properties: Record<string, unknown> = {}): BodyA
   const attributes: BodyAttribute[] = [];
   for (const [name, value] of Object.entries(properties)) {
     if (value === undefined || value === null || value === false) continue;
-    attributes.push({ name, value: value === true ? true : Array.isArray(value) ? value.map(String).join(" ") : String(value) });
+    attributes.push({
+      name: htmlName(name),
+      value: value === true ? true : Array.isArray(value) ? value.map(String).join(" ") : String(value),
+    });
   }
   return attributes;
 }
@@ -104,8 +108,8 @@ function jsxAttributes(attributes: TreeNode["attributes"] = []): BodyAttribute[]
 /** Every problem in a tree, for the allowlist and the MDX subset; raw HTML is parsed and judged the same way. */
 export function treeProblems(root: TreeNode, context: AllowlistContext): BuildBodyProblem[] {
   const problems: BuildBodyProblem[] = [];
-  const visit = (node: TreeNode, fallback: { line: number; column: number }) => {
-    const at = node.position?.start ?? fallback;
+  const visit = (node: TreeNode, fallback: { line: number; column: number }, inRaw = false) => {
+    const at = (inRaw ? undefined : node.position?.start) ?? fallback;
     const add = (message: string) => problems.push({ line: at.line, column: at.column, message });
     let element: BodyElement | undefined;
     switch (node.type) {
@@ -127,13 +131,14 @@ export function treeProblems(root: TreeNode, context: AllowlistContext): BuildBo
         add("import and export are not allowed in postmortems — remove the line");
         return;
       case "raw":
-        visit(fromHtml(String(node.value ?? ""), { fragment: true }) as unknown as TreeNode, at);
+        // Positions inside the parsed HTML count from its own start; the raw node's position is the author's.
+        visit(fromHtml(String(node.value ?? ""), { fragment: true }) as unknown as TreeNode, at, true);
         return;
       default:
         break;
     }
     if (element) for (const problem of elementProblems(element, context)) add(problem.message);
-    for (const child of node.children ?? []) visit(child, at);
+    for (const child of node.children ?? []) visit(child, at, inRaw);
   };
   visit(root, { line: 1, column: 1 });
   return problems;
