@@ -144,6 +144,32 @@ export const URL_ATTRIBUTES = [
   "by",
 ] as const;
 
+/**
+ * Attributes GitHub's schema allows on every element that mean something only on a few: they are kept
+ * there and dropped elsewhere, so the allowlist says what each element really takes.
+ */
+export const ATTRIBUTE_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
+  abbr: ["th"],
+  align: [],
+  alt: ["img"],
+  checked: ["input"],
+  colspan: ["td", "th"],
+  datetime: ["del", "ins"],
+  for: [],
+  headers: ["td", "th"],
+  height: ["img"],
+  hreflang: ["a"],
+  media: [],
+  open: ["details"],
+  rowspan: ["td", "th"],
+  scope: ["th"],
+  span: [],
+  start: ["ol"],
+  summary: [],
+  value: ["li", "input"],
+  width: ["img"],
+};
+
 /** A rule for an attribute's value: any literal text, or one of these values (or tokens, for class). */
 type ValueRule = "any" | readonly (string | RegExp | boolean)[];
 
@@ -180,6 +206,8 @@ const ATTRIBUTES: ReadonlyMap<string, ReadonlyMap<string, ValueRule>> = (() => {
       const [property, ...values] = typeof entry === "string" ? [entry] : entry;
       const name = htmlName(property);
       if (narrowed.has(name)) continue;
+      const only = ATTRIBUTE_ELEMENTS[name];
+      if (only !== undefined && !only.includes(element)) continue;
       const previous = own.get(name);
       if (values.length === 0 || previous === "any") own.set(name, "any");
       else own.set(name, [...(previous ?? []), ...(values as (string | RegExp | boolean)[])]);
@@ -191,6 +219,11 @@ const ATTRIBUTES: ReadonlyMap<string, ReadonlyMap<string, ValueRule>> = (() => {
   }
   return rules;
 })();
+
+/** The attributes every allowed element may carry. */
+export function globalAttributes(): string[] {
+  return ALLOWED_ELEMENTS.map(allowedAttributes).reduce((common, names) => common.filter((n) => names.includes(n)));
+}
 
 /** The attributes (HTML names) an allowed element may carry, for docs and tests. */
 export function allowedAttributes(element: string): string[] {

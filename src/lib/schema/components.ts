@@ -47,7 +47,7 @@ export const figurePropsSchema = z.strictObject({
     .describe("The image's path on the site, such as /images/queue-depth.png (the file lives in public/images/)."),
   /** What the image shows, for readers who cannot see it. */
   alt: text("what the image shows, for readers who cannot see it", FIGURE_TEXT_MAX).describe(
-    "What the image shows, for readers who cannot see it (required).",
+    "What the image shows, for readers who cannot see it.",
   ),
   /** The caption under the image: what the reader should notice. */
   caption: text("a caption: what the reader should notice in the image", FIGURE_TEXT_MAX).describe(
@@ -115,7 +115,7 @@ export function componentPropProblems(
     const prop = typeof issue.path[0] === "string" ? issue.path[0] : undefined;
     const value = prop === undefined ? undefined : props[prop];
     if (prop !== undefined && value === undefined) {
-      const description = (schema.shape[prop as keyof typeof schema.shape].description ?? "").replace(/ \(required\)|\.$/g, "");
+      const description = (schema.shape[prop as keyof typeof schema.shape].description ?? "").replace(/\.$/, "");
       problems.push({
         prop,
         message: `<${component}> needs ${prop}="…" — ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
