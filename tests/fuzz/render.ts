@@ -5,7 +5,7 @@
  * props as text, so every byte of output must pass the allowlist.
  */
 import { join } from "node:path";
-import { satteri } from "@astrojs/markdown-satteri";
+import { compileLikeTheBuild as compileBody } from "../support/mdx-build.ts";
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import type { Element, Nodes, Root } from "hast";
@@ -14,18 +14,12 @@ import { bodyPlugins } from "../../src/lib/markdown/body-plugins.ts";
 import { elementProblems, publicFileExists } from "../../src/lib/markdown/body-allowlist.ts";
 import { ROOT } from "../support/paths.ts";
 
-const FILE = join(ROOT, "content/postmortems/2024-01-01-fuzz.mdx");
-
-let renderer: Awaited<ReturnType<ReturnType<typeof satteri>["createMdxRenderer"]>> | undefined;
-
 /** Astro's own MDX compile step; throws what the build would throw. */
 export async function compileLikeTheBuild(body: string): Promise<void> {
-  renderer ??= await satteri({ hastPlugins: bodyPlugins }).createMdxRenderer(
-    { syntaxHighlight: "prism", shikiConfig: {}, gfm: true, smartypants: true } as never,
-    { optimize: false, srcDir: new URL(`file://${ROOT}/src/`), sourcemap: false } as never,
-  );
-  await renderer.process(body, FILE, {});
+  await compileBody(body, "2024-01-01-fuzz.mdx");
 }
+
+const textOf = (value: unknown): string => (typeof value === "string" ? value : "");
 
 type Child = Nodes | string | number | boolean | null | undefined | Child[];
 
@@ -39,7 +33,7 @@ function children(value: Child): Nodes[] {
 function jsx(type: unknown, props: Record<string, unknown>): Nodes {
   const { children: kids, ...rest } = props;
   if (typeof type === "function") return (type as (p: Record<string, unknown>) => Nodes)(props);
-  if (typeof type !== "string") return { type: "root", children: children(kids as Child) };
+  if (typeof type !== "string") return { type: "root", children: children(kids as Child) as Root["children"] };
   const properties: Record<string, string | boolean | number | string[]> = {};
   for (const [name, value] of Object.entries(rest)) {
     if (value === undefined || value === null) continue;
@@ -56,10 +50,10 @@ function jsx(type: unknown, props: Record<string, unknown>): Nodes {
 
 const standIns = {
   Callout: (props: Record<string, unknown>) =>
-    jsx("div", { children: [jsx("p", { children: String(props["title"] ?? props["type"] ?? "Note") }), props["children"]] }),
+    jsx("div", { children: [jsx("p", { children: textOf(props["title"] ?? props["type"] ?? "Note") }), props["children"]] }),
   Figure: (props: Record<string, unknown>) =>
     jsx("div", {
-      children: [jsx("img", { src: props["src"], alt: props["alt"] }), jsx("p", { children: String(props["caption"] ?? "") })],
+      children: [jsx("img", { src: props["src"], alt: props["alt"] }), jsx("p", { children: textOf(props["caption"]) })],
     }),
 };
 
@@ -75,7 +69,7 @@ export async function renderBody(body: string): Promise<string> {
     elementAttributeNameCase: "html",
   } as never);
   const Content = module["default"] as (props: { components: typeof standIns }) => Nodes;
-  return toHtml(Content({ components: standIns }) as Root);
+  return toHtml(Content({ components: standIns }));
 }
 
 /** Every element of the parsed HTML outside the allowlist, as "<tag>: message". */
@@ -92,7 +86,7 @@ export function htmlOutsideAllowlist(html: string): string[] {
       for (const problem of elementProblems({ name: node.tagName, attributes }, { imageExists }))
         found.push(`<${node.tagName}>: ${problem.message}`);
     }
-    if ("children" in node) for (const child of node.children) visit(child as Nodes);
+    if ("children" in node) for (const child of node.children) visit(child);
   };
   visit(fromHtml(html, { fragment: true }));
   return found;

@@ -20,7 +20,7 @@ const timeLimit = env["FUZZ_TIME_LIMIT_MS"] === undefined ? undefined : Number(e
 const options = (share = 1): fc.Parameters<unknown> => ({
   numRuns: runs,
   ...(seed === undefined ? {} : { seed }),
-  ...(timeLimit === undefined ? {} : { interruptAfterTimeLimit: Math.round(timeLimit * share), markInterruptAsFailure: false }),
+  ...(timeLimit === undefined ? {} : { plugins: [fc.interruptAfterTimeLimit(Math.round(timeLimit * share))] }),
 });
 
 describe("hindsight validate, fed mutated postmortems", () => {

@@ -55,7 +55,7 @@ select 1;
 
 /** Markup that only Astro and the page's components add around and inside the body. */
 function trustedTemplate(node: Element): boolean {
-  const classes = (node.properties["className"] as string[] | undefined) ?? [];
+  const classes = node.properties["className"] ?? [];
   return (
     ["aside", "figure", "figcaption"].includes(node.tagName) ||
     (node.tagName === "p" && classes.includes("title")) ||
@@ -70,7 +70,8 @@ function bodyProblems(html: string): string[] {
   let inBody = false;
   const visit = (node: Nodes, body: boolean) => {
     if (node.type === "element") {
-      const isBody = (node.properties["className"] as string[] | undefined)?.includes("body") && node.tagName === "section";
+      const classes = node.properties["className"];
+      const isBody = Array.isArray(classes) && classes.includes("body") && node.tagName === "section";
       if (body && !trustedTemplate(node)) {
         const attributes = Object.entries(node.properties)
           // Astro's heading ids and scoped-style classes are its own, not the author's.
@@ -86,11 +87,11 @@ function bodyProblems(html: string): string[] {
         for (const p of elementProblems({ name: node.tagName, attributes }, { imageExists }))
           found.push(`<${node.tagName}>: ${p.message}`);
       }
-      for (const child of node.children) visit(child, body || Boolean(isBody));
+      for (const child of node.children) visit(child, body || isBody);
       if (isBody) inBody = true;
       return;
     }
-    if ("children" in node) for (const child of node.children) visit(child as Nodes, body);
+    if ("children" in node) for (const child of node.children) visit(child, body);
   };
   visit(tree, false);
   expect(inBody, "the page has no body section").toBe(true);
