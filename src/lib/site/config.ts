@@ -78,9 +78,12 @@ function pathOf(url: string): string {
 
 /** Resolves validated file contents and the environment into the configuration. */
 export function resolveSiteConfig(file: SiteConfigFile, env: SiteEnv = {}): SiteConfig {
-  const url = env.HINDSIGHT_SITE?.trim() || file.url || DEFAULT_SITE_URL;
+  const envSite = env.HINDSIGHT_SITE?.trim();
+  const url = envSite || file.url || DEFAULT_SITE_URL;
   const envBase = env.HINDSIGHT_BASE?.trim();
-  const base = envBase ? basePath.parse(envBase) : (file.base ?? pathOf(url));
+  // The most specific setting wins: HINDSIGHT_BASE, then a path in HINDSIGHT_SITE, then the file.
+  const envSitePath = envSite ? pathOf(envSite) : "/";
+  const base = envBase ? basePath.parse(envBase) : envSitePath !== "/" ? envSitePath : (file.base ?? pathOf(url));
   const siteName = file.siteName ?? (file.organisation ? `${file.organisation} postmortems` : PRODUCT_NAME);
   return {
     organisation: file.organisation,
