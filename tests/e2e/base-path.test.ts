@@ -30,9 +30,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (build) rmSync(dirname(build.dist), { recursive: true, force: true });
+  await browser.close();
+  await server.close();
+  rmSync(dirname(build.dist), { recursive: true, force: true });
 });
 
 /** The address of a site path under the base, on the test server. */
@@ -98,7 +98,7 @@ describe(`the sample built under ${BASE}`, () => {
     const alias = (renamed.data["aliases"] as string[])[0]!;
     await page.goto(at(`/postmortems/${alias}/`));
     await page.waitForURL(at(`/postmortems/${renamed.id}/`));
-    await expect(page.locator("h1").textContent()).resolves.toContain(String(renamed.data.title).slice(0, 20));
+    await expect(page.locator("h1").textContent()).resolves.toContain(renamed.data.title.slice(0, 20));
     await page.context().close();
   });
 

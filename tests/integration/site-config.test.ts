@@ -3,8 +3,7 @@
  * real. Its name, severity wording, footer and header links reach every surface, and neither "Hindsight" as
  * a site name nor the sample company appears anywhere in the site, its feeds or its exports.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ERRORS, createContent, type ContentFixture } from "../support/content-fixture.ts";
@@ -54,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   content.cleanup();
-  if (build) rmSync(dirname(build.dist), { recursive: true, force: true });
+  rmSync(dirname(build.dist), { recursive: true, force: true });
 });
 
 const file = (path: string) => files.find((f) => f.path === path)!.text;
