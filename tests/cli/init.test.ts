@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join } from "node:path";
+import { delimiter, dirname, extname, join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { ROOT } from "../support/paths.ts";
+import { cleanEnv } from "../support/clean-env.ts";
 import { buildSite } from "../support/site.ts";
 import { hindsight } from "./hindsight.ts";
 
@@ -168,5 +171,48 @@ describe("hindsight init", () => {
     expect(result.stdout).not.toContain("CI cannot install that");
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { dependencies: Record<string, string> };
     expect(pkg.dependencies).toEqual({ hindsight: spec });
+  });
+});
+
+describe("a knowledge base with Hindsight installed as a dependency", () => {
+  const kb = join(scratch, "installed");
+
+  /**
+   * Lays Hindsight out as npm installs it from a release: the files package.json publishes, copied into the
+   * knowledge base's node_modules/hindsight (where Node will not strip TypeScript types by itself), its
+   * dependencies beside it and its command in node_modules/.bin.
+   */
+  function install(): void {
+    const modules = join(kb, "node_modules");
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { files: string[] };
+    for (const entry of [...pkg.files, "package.json"]) {
+      if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(modules, "hindsight", entry), { recursive: true });
+    }
+    for (const entry of readdirSync(join(ROOT, "node_modules"))) {
+      if (entry.startsWith(".") || entry === "hindsight") continue;
+      symlinkSync(join(ROOT, "node_modules", entry), join(modules, entry));
+    }
+    mkdirSync(join(modules, ".bin"));
+    symlinkSync(join("..", "hindsight", "bin", "hindsight.mjs"), join(modules, ".bin", "hindsight"));
+  }
+
+  const npm = (script: string) =>
+    promisify(execFile)("npm", ["run", script], {
+      cwd: kb,
+      env: { ...cleanEnv(), PATH: [dirname(process.execPath), process.env["PATH"] ?? ""].join(delimiter), NO_COLOR: "1" },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+
+  test("validates and builds through its own npm scripts", async () => {
+    const created = await hindsight(["init", kb, "--name", "Example Org", "--yes", "--hindsight", "^0.1.0"], { cwd: scratch });
+    expect(created.code).toBe(0);
+    install();
+    const validated = await npm("validate");
+    expect(validated.stdout).toContain("1 postmortem and 3 catalogs are valid");
+    const built = await npm("build");
+    expect(built.stdout).toContain("Complete!");
+    expect(existsSync(join(kb, "dist", "index.html"))).toBe(true);
+    expect(existsSync(join(kb, "dist", "pagefind", "pagefind.js"))).toBe(true);
+    expect(readdirSync(join(kb, "dist", "_astro")).some((f) => f.endsWith(".js"))).toBe(true);
   });
 });

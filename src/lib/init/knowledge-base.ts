@@ -62,6 +62,8 @@ function packageJson(answers: InitAnswers): string {
       schema: "hindsight schema",
     },
     dependencies: { hindsight: answers.hindsight },
+    // esbuild (Astro's bundler) checks its platform binary in an install script.
+    allowScripts: { esbuild: true },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
