@@ -114,17 +114,26 @@ export async function run(args: string[]): Promise<number> {
     const url = await ask("Public address of the site (leave empty if CI decides it)", values.url, "");
     if (url && !isWebUrl(url))
       return fail(`--url ${JSON.stringify(url)} is not a web address — give one like https://postmortems.example.com/`);
-    const timeZone = await ask("Time zone most readers think in", values.timezone, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const timeZone = await ask(
+      "Time zone most readers think in",
+      values.timezone,
+      Intl.DateTimeFormat().resolvedOptions().timeZone,
+    );
     if (!isTimeZone(timeZone))
-      return fail(`${JSON.stringify(timeZone)} is not an IANA time zone — pass --timezone Europe/London, America/New_York, UTC, …`);
+      return fail(
+        `${JSON.stringify(timeZone)} is not an IANA time zone — pass --timezone Europe/London, America/New_York, UTC, …`,
+      );
     const teamName = await ask("First team", values.team, "Platform");
     const serviceName = await ask("First service", values.service, "Website");
     const hasWords = (name: string) => /[a-z0-9]/i.test(name.normalize("NFKD"));
     const team = { id: slugify(teamName), name: teamName };
     const service = { id: slugify(serviceName), name: serviceName };
-    if (!hasWords(teamName)) return fail(`--team ${JSON.stringify(teamName)} has no letters or digits to make an id from — name the team in words`);
+    if (!hasWords(teamName))
+      return fail(`--team ${JSON.stringify(teamName)} has no letters or digits to make an id from — name the team in words`);
     if (!hasWords(serviceName))
-      return fail(`--service ${JSON.stringify(serviceName)} has no letters or digits to make an id from — name the service in words`);
+      return fail(
+        `--service ${JSON.stringify(serviceName)} has no letters or digits to make an id from — name the service in words`,
+      );
     answers = {
       organisation,
       siteName,

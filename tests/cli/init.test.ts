@@ -1,5 +1,16 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, extname, join } from "node:path";
 import { promisify } from "node:util";
@@ -58,7 +69,19 @@ describe("hindsight init", () => {
 
   test("creates content, catalogs, configuration, CI and a writers' guide with --yes, and prints the next steps", async () => {
     const result = await hindsight(
-      ["init", kb, "--name", "Example Org", "--yes", "--timezone", "Europe/Berlin", "--team", "Payments", "--service", "Checkout API"],
+      [
+        "init",
+        kb,
+        "--name",
+        "Example Org",
+        "--yes",
+        "--timezone",
+        "Europe/Berlin",
+        "--team",
+        "Payments",
+        "--service",
+        "Checkout API",
+      ],
       { cwd: scratch },
     );
     expect(result.stderr).toBe("");
@@ -157,7 +180,9 @@ describe("hindsight init", () => {
     [["--url", "intranet/postmortems"], '--url "intranet/postmortems" is not a web address — give one like https://'],
     [["--team", "!!!"], '--team "!!!" has no letters or digits to make an id from'],
   ])("rejects %j with a message that says how to fix it", async (flags, message) => {
-    const result = await hindsight(["init", join(scratch, "rejected"), "--name", "Example Org", "--yes", ...flags], { cwd: scratch });
+    const result = await hindsight(["init", join(scratch, "rejected"), "--name", "Example Org", "--yes", ...flags], {
+      cwd: scratch,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(existsSync(join(scratch, "rejected"))).toBe(false);

@@ -32,10 +32,14 @@ describe("the npm scripts", () => {
     const scratch = mkdtempSync(join(tmpdir(), "hindsight-npm-init-"));
     try {
       // Typed in another folder, with --prefix pointing at Hindsight: npm passes that folder on as INIT_CWD.
-      const result = spawnSync("npm", ["--prefix", ROOT, "run", "--silent", "init", "--", "kb", "--name", "Example Org", "--yes"], {
-        cwd: scratch,
-        encoding: "utf8",
-      });
+      const result = spawnSync(
+        "npm",
+        ["--prefix", ROOT, "run", "--silent", "init", "--", "kb", "--name", "Example Org", "--yes"],
+        {
+          cwd: scratch,
+          encoding: "utf8",
+        },
+      );
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toContain("Created a knowledge base for Example Org in kb/");
       expect(existsSync(join(scratch, "kb", "content", "site.yaml"))).toBe(true);

@@ -21,8 +21,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await nginx?.stop();
+  await browser.close();
+  await nginx.stop();
 });
 
 /** A page that records CSP violations from its first moment. */

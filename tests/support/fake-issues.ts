@@ -4,7 +4,7 @@
  * run the workflows' own scripts and count the issues they leave behind.
  */
 import { chmodSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 
@@ -60,43 +60,45 @@ save();
 export async function fakeGitLab(projectId: string): Promise<{ api: string; issues: FakeIssue[]; close: () => Promise<void> }> {
   const issues: FakeIssue[] = [];
   const base = `/api/v4/projects/${projectId}/issues`;
+  function answer(method: string, url: URL, headers: IncomingHttpHeaders, body: string): [number, unknown] {
+    if (headers["private-token"] !== "secret-token") return [401, { message: "401 Unauthorized" }];
+    const data = (body ? JSON.parse(body) : {}) as {
+      title?: string;
+      labels?: string;
+      description?: string;
+      state_event?: string;
+    };
+    if (method === "GET" && url.pathname === base) {
+      const state = url.searchParams.get("state") === "opened" ? "open" : "closed";
+      const label = url.searchParams.get("labels") ?? "";
+      return [200, issues.filter((i) => i.state === state && i.labels.includes(label)).map((i) => ({ iid: i.number }))];
+    }
+    if (method === "POST" && url.pathname === base) {
+      const issue: FakeIssue = {
+        number: issues.length + 1,
+        title: data.title ?? "",
+        body: data.description ?? "",
+        labels: (data.labels ?? "").split(","),
+        state: "open",
+      };
+      issues.push(issue);
+      return [201, { iid: issue.number }];
+    }
+    const issue = issues.find((i) => `${base}/${i.number}` === url.pathname);
+    if (method === "PUT" && issue) {
+      if (data.description !== undefined) issue.body = data.description;
+      if (data.state_event === "close") issue.state = "closed";
+      return [200, { iid: issue.number }];
+    }
+    return [404, { message: "404 Not found" }];
+  }
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString()));
     req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      const send = (status: number, data: unknown) => {
-        res.writeHead(status, { "Content-Type": "application/json" });
-        res.end(JSON.stringify(data));
-      };
-      if (req.headers["private-token"] !== "secret-token") return send(401, { message: "401 Unauthorized" });
-      const data = (body ? JSON.parse(body) : {}) as { title?: string; labels?: string; description?: string; state_event?: string };
-      if (req.method === "GET" && url.pathname === base) {
-        const state = url.searchParams.get("state") === "opened" ? "open" : "closed";
-        const label = url.searchParams.get("labels") ?? "";
-        return send(
-          200,
-          issues.filter((i) => i.state === state && i.labels.includes(label)).map((i) => ({ iid: i.number })),
-        );
-      }
-      if (req.method === "POST" && url.pathname === base) {
-        const issue: FakeIssue = {
-          number: issues.length + 1,
-          title: data.title ?? "",
-          body: data.description ?? "",
-          labels: (data.labels ?? "").split(","),
-          state: "open",
-        };
-        issues.push(issue);
-        return send(201, { iid: issue.number });
-      }
-      const issue = issues.find((i) => `${base}/${i.number}` === url.pathname);
-      if (req.method === "PUT" && issue) {
-        if (data.description !== undefined) issue.body = data.description;
-        if (data.state_event === "close") issue.state = "closed";
-        return send(200, { iid: issue.number });
-      }
-      return send(404, { message: "404 Not found" });
+      const [status, data] = answer(req.method ?? "GET", new URL(req.url ?? "/", "http://localhost"), req.headers, body);
+      res.writeHead(status, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(data));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

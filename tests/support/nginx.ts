@@ -39,7 +39,9 @@ function mainConfig(prefix: string): string {
     `error_log ${join(prefix, "error.log")} warn;`,
     "events { worker_connections 64; }",
     "http {",
-    mimeTypes ? `  include ${mimeTypes};` : "  types { text/html html; text/css css; application/javascript js; application/wasm wasm; }",
+    mimeTypes
+      ? `  include ${mimeTypes};`
+      : "  types { text/html html; text/css css; application/javascript js; application/wasm wasm; }",
     "  default_type application/octet-stream;",
     "  access_log off;",
     ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `  ${t}_temp_path ${join(prefix, `${t}-temp`)};`),
