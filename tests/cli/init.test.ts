@@ -142,10 +142,17 @@ describe("hindsight init", () => {
   });
 
   test("produces a knowledge base that builds, and neither it nor the site names the sample company", async () => {
-    const build = await buildSite("init-example-org", join(kb, "content"));
+    // As the Pages workflow builds it: the address and base path of a project site.
+    const build = await buildSite("init-example-org", join(kb, "content"), {
+      HINDSIGHT_SITE: "https://example-org.github.io",
+      HINDSIGHT_BASE: "/postmortems/",
+    });
     expect(build.output).not.toMatch(/\berror\b/i);
     expect(build.code).toBe(0);
-    expect(existsSync(join(build.dist, "index.html"))).toBe(true);
+    const home = readFileSync(join(build.dist, "index.html"), "utf8");
+    expect(home).toContain("Example Org postmortems");
+    expect(home).toContain('href="/postmortems/guide/"');
+    expect(home).not.toMatch(/href="\/(?!postmortems\/)/);
     expect(existsSync(join(build.dist, "teams", "payments", "index.html"))).toBe(true);
     const names = sampleCompanyNames();
     expect(names.length).toBeGreaterThan(0);
