@@ -1,7 +1,7 @@
 /** `hindsight init <dir>`: a new knowledge base for an organisation, ready to validate, build and publish. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { knowledgeBaseFiles, type InitAnswers } from "../lib/init/knowledge-base.ts";
@@ -45,6 +45,9 @@ function defaultHindsightSpec(target: string): string {
   const path = relative(target, ROOT).split(sep).join("/") || ".";
   return `file:${path}`;
 }
+
+/** The input ended (Ctrl+D) before every question had an answer. */
+class Cancelled extends Error {}
 
 function isEmptyFolder(dir: string): boolean {
   return !existsSync(dir) || readdirSync(dir).length === 0;
@@ -96,10 +99,14 @@ export async function run(args: string[]): Promise<number> {
 
   const interactive = !values.yes && process.stdin.isTTY && process.stdout.isTTY;
   const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+  // Lines are read through the iterator, which keeps answers typed (or pasted) ahead of their question.
+  const lines = rl?.[Symbol.asyncIterator]();
   const ask = async (question: string, given: string | undefined, fallback: string): Promise<string> => {
-    if (given !== undefined || !rl) return (given ?? fallback).trim();
-    const answer = (await rl.question(fallback ? `${question} [${fallback}]: ` : `${question}: `)).trim();
-    return answer || fallback;
+    if (given !== undefined || !lines) return (given ?? fallback).trim();
+    process.stdout.write(fallback ? `${question} [${fallback}]: ` : `${question}: `);
+    const next = await lines.next();
+    if (next.done) throw new Cancelled();
+    return (next.value as string).trim() || fallback;
   };
   const fail = (message: string) => {
     console.error(`hindsight init: ${message}`);
@@ -145,6 +152,10 @@ export async function run(args: string[]): Promise<number> {
       started: localInstant(new Date(), timeZone),
       author: process.env["USER"] || "Your Name",
     };
+  } catch (error) {
+    if (!(error instanceof Cancelled)) throw error;
+    console.error("\nhindsight init: cancelled — nothing was written");
+    return 130;
   } finally {
     rl?.close();
   }

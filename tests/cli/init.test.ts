@@ -175,6 +175,56 @@ describe("hindsight init", () => {
     expect(existsSync(join(dir, "content", "teams.yaml"))).toBe(true);
   });
 
+  /** Runs init in a pseudo-terminal (util-linux `script`), typing `answers` into it. */
+  function inTerminal(dir: string, answers: string[]) {
+    const command = [process.execPath, join(ROOT, "bin", "hindsight.mjs"), "init", dir].map((a) => `'${a}'`).join(" ");
+    return new Promise<{ code: number; output: string }>((resolve, reject) => {
+      const child = execFile(
+        "script",
+        ["-qec", command, "/dev/null"],
+        { cwd: scratch, env: { ...process.env, NO_COLOR: "1" } },
+        (error, stdout) =>
+          error && typeof error.code !== "number"
+            ? reject(error)
+            : resolve({ code: error ? Number(error.code) : 0, output: stdout }),
+      );
+      child.stdin?.end(answers.map((a) => `${a}\n`).join(""));
+    });
+  }
+
+  test("asks for each value in a terminal, offering the defaults", async () => {
+    const dir = join(scratch, "asked");
+    const result = await inTerminal(dir, [
+      "Acme Corp",
+      "",
+      "https://kb.acme.example/",
+      "Europe/Paris",
+      "Payments",
+      "Billing API",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.output).toContain("Organisation name: ");
+    expect(result.output).toContain("Site title [Acme Corp postmortems]: ");
+    expect(result.output).toContain("Created a knowledge base for Acme Corp");
+    expect(parse(readFileSync(join(dir, "content/site.yaml"), "utf8"))).toMatchObject({
+      organisation: "Acme Corp",
+      siteName: "Acme Corp postmortems",
+      url: "https://kb.acme.example/",
+      timeZone: "Europe/Paris",
+    });
+    expect(parse(readFileSync(join(dir, "content/services.yaml"), "utf8"))).toMatchObject([
+      { id: "billing-api", owner: "payments" },
+    ]);
+  });
+
+  test("writes nothing when the terminal input ends before every question is answered", async () => {
+    const dir = join(scratch, "abandoned");
+    const result = await inTerminal(dir, ["Acme Corp"]);
+    expect(result.code).toBe(130);
+    expect(result.output).toContain("hindsight init: cancelled — nothing was written");
+    expect(existsSync(dir)).toBe(false);
+  });
+
   test("asks nothing when input is not a terminal, and says which option is missing", async () => {
     const result = await hindsight(["init", join(scratch, "unnamed")], { cwd: scratch, input: "Example Org\n" });
     expect(result.code).toBe(2);
