@@ -106,7 +106,7 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(fallback ? `${question} [${fallback}]: ` : `${question}: `);
     const next = await lines.next();
     if (next.done) throw new Cancelled();
-    return (next.value as string).trim() || fallback;
+    return next.value.trim() || fallback;
   };
   const fail = (message: string) => {
     console.error(`hindsight init: ${message}`);

@@ -185,7 +185,7 @@ describe("hindsight init", () => {
         { cwd: scratch, env: { ...process.env, NO_COLOR: "1" } },
         (error, stdout) =>
           error && typeof error.code !== "number"
-            ? reject(error)
+            ? reject(new Error(error.message))
             : resolve({ code: error ? Number(error.code) : 0, output: stdout }),
       );
       child.stdin?.end(answers.map((a) => `${a}\n`).join(""));
