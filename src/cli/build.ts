@@ -4,10 +4,10 @@ import { runAstro, siteFolders } from "./astro-site.ts";
 
 export const summary = "Validate the content and build the site (default: content/ into dist/)";
 
-const HELP = `Usage: hindsight build [--content <dir>] [--out-dir <dir>]
+const HELP = `Usage: hindsight build [--content <dir>] [--out <dir>]
 
 Builds the knowledge base in the current folder with Hindsight's site: the content (default:
-$HINDSIGHT_CONTENT or content/) is validated first, and the site is written to --out-dir (default:
+$HINDSIGHT_CONTENT or content/) is validated first, and the site is written to --out (default:
 $HINDSIGHT_OUT_DIR or dist/). HINDSIGHT_SITE and HINDSIGHT_BASE set the public address and base path.`;
 
 export async function run(args: string[]): Promise<number> {
@@ -15,7 +15,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args,
-      options: { content: { type: "string" }, "out-dir": { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { content: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
     }));
   } catch (error) {
     console.error(`hindsight build: ${(error as Error).message}\n\n${HELP}`);
@@ -25,5 +25,5 @@ export async function run(args: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  return runAstro("build", [], siteFolders(process.cwd(), { content: values.content, outDir: values["out-dir"] }));
+  return runAstro("build", [], siteFolders(process.cwd(), { content: values.content, outDir: values.out }));
 }
