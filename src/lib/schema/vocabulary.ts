@@ -87,6 +87,12 @@ export const CAUSE_KIND_DESCRIPTIONS: Record<CauseKind, string> = {
 /** Whether customers lost data, and whether it came back. */
 export const DATA_LOSS = ["none", "recovered", "permanent"] as const;
 export type DataLoss = (typeof DATA_LOSS)[number];
+/** How each data-loss value reads on a page. */
+export const DATA_LOSS_LABELS: Record<DataLoss, string> = {
+  none: "No data lost",
+  recovered: "Data lost, then recovered",
+  permanent: "Data permanently lost",
+};
 
 /** What an action item does about the incident. */
 export const ACTION_TYPES = ["prevent", "mitigate", "detect", "process"] as const;
