@@ -6,7 +6,7 @@
  *   npm run screenshots -- --dist dist --out docs/screenshots
  *   npm run screenshots -- --path /search/?q=restore --width 375 --name search-375   (one ad-hoc picture)
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
@@ -20,7 +20,7 @@ const PAGES = [
   { name: "home", path: "/" },
   { name: "postmortem", path: POSTMORTEM },
   { name: "ledger", path: "/action-items/" },
-  { name: "insights", path: "/insights/" },
+  { name: "insights", path: "/insights/#per-quarter" },
 ];
 const VIEWPORTS = [
   { width: 1280, height: 800 },
@@ -55,6 +55,10 @@ async function main(): Promise<number> {
   if (shots.some((s) => !Number.isInteger(s.width) || !Number.isInteger(s.height) || s.width < 200)) {
     console.error(`--width and --height are whole numbers of pixels, at least 200 — ${USAGE}`);
     return 2;
+  }
+  if (!existsSync(join(values.dist, "index.html"))) {
+    console.error(`${values.dist} holds no built site — build the site first (npm run build) or pass --dist`);
+    return 1;
   }
   mkdirSync(values.out, { recursive: true });
   const server = await serveStatic(resolve(values.dist));

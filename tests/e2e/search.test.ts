@@ -201,16 +201,19 @@ describe("search excerpts", () => {
     return page.locator(".result .excerpt").allInnerTexts();
   }
 
-  it.each(["mitigation", "restore", "DynamoDB"])("read as clean sentences for %j: no keys, no glued words, no table debris", async (query) => {
-    const texts = await excerpts(query);
-    expect(texts.length).toBeGreaterThan(0);
-    for (const text of texts) {
-      expect(text).not.toMatch(/#A\d/);
-      expect(text).not.toMatch(/Ticket for|Overdue by|\bA\d+\. A\d+\./);
-      expect(text).not.toMatch(/\d\d:\d\d\p{L}/u);
-      expect(hygieneFindings(text)).toEqual([]);
-    }
-  });
+  it.each(["mitigation", "restore", "DynamoDB"])(
+    "read as clean sentences for %j: no keys, no glued words, no table debris",
+    async (query) => {
+      const texts = await excerpts(query);
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) {
+        expect(text).not.toMatch(/#A\d/);
+        expect(text).not.toMatch(/Ticket for|Overdue by|\bA\d+\. A\d+\./);
+        expect(text).not.toMatch(/\d\d:\d\d\p{L}/u);
+        expect(hygieneFindings(text)).toEqual([]);
+      }
+    },
+  );
 
   it("show a timeline event as time — kind — text", async () => {
     const texts = await excerpts("mitigation");
