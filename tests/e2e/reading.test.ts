@@ -11,6 +11,7 @@ import { launchBrowser } from "../support/browser.ts";
 import { SAMPLE_DIST } from "../support/paths.ts";
 import { readPostmortemFrontmatter } from "../support/sample-content.ts";
 import { serveStatic, type StaticServer } from "../support/serve.ts";
+import { hygieneFindings } from "../support/text-hygiene.ts";
 
 const sev1 = readPostmortemFrontmatter().find((s) => s.data.status === "published" && s.data["severity"] === "SEV1")!;
 const SEV1 = `/postmortems/${sev1.id}/`;
@@ -157,5 +158,23 @@ describe("at 375 px wide", () => {
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
       .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+});
+
+describe("the text as the browser renders it, after scripts and styles", () => {
+  it.each([1280, 375])("reads cleanly at %i px on every kind of page", async (width) => {
+    const findings: string[] = [];
+    for (const path of ["/", SEV1, "/action-items/", "/action-items/done/", "/insights/", "/search/?q=dashboards", "/guide/"]) {
+      const page = await open(path, width);
+      if (path.startsWith("/search/"))
+        await page.waitForFunction(() => /match/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
+      // Code quotes raw values on purpose; everything else is read as prose.
+      const text = await page.evaluate(() => {
+        for (const code of document.querySelectorAll("code, pre, kbd, samp")) code.remove();
+        return document.body.innerText;
+      });
+      findings.push(...hygieneFindings(text).map((f) => `${path}: ${f.fault}: “${f.excerpt}”`));
+    }
+    expect(findings).toEqual([]);
   });
 });
