@@ -33,7 +33,8 @@ export function basePathPlugin(base: string): HastPluginDefinition {
       visit(node, ctx) {
         for (const name of ATTRIBUTES) {
           const value = node.properties[name];
-          if (value !== undefined && withBase(value) !== value) ctx.setProperty(node, name, withBase(value) as string);
+          const moved = withBase(value);
+          if (moved !== value) ctx.setProperty(node, name, moved);
         }
       },
     },
