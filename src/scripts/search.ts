@@ -35,6 +35,8 @@ const BATCH = 10;
 const FACET_LIMIT = 8;
 /** Quiet time after the last keystroke before searching. */
 const TYPING_DELAY_MS = 200;
+/** Where the filters sit beside the results instead of folding above them (matches SearchApp.astro). */
+const WIDE_SCREEN = "(min-width: 48.01rem)";
 
 interface FacetValue {
   key: SearchFilterKey;
@@ -79,7 +81,10 @@ function describeSearch(state: SearchState): string {
 }
 
 /** One result: linked title, severity badge (text, not colour alone), incident date and highlighted excerpt. */
-function renderResult(data: { url: string; excerpt: string; meta: Record<string, string | undefined> }): HTMLLIElement {
+function renderResult(
+  data: { url: string; excerpt: string; meta: Record<string, string | undefined> },
+  severityLabels: Record<string, string>,
+): HTMLLIElement {
   const item = element("li", { className: "result" });
   const article = element("article");
   const heading = element("h3");
@@ -90,7 +95,12 @@ function renderResult(data: { url: string; excerpt: string; meta: Record<string,
   const meta = element("p", { className: "result-meta" });
   const severity = data.meta["severity"];
   if (severity !== undefined)
-    meta.append(element("span", { className: `badge ${severity.toLowerCase()}`, text: filterValueLabel("severity", severity) }));
+    meta.append(
+      element("span", {
+        className: `badge ${severity.toLowerCase()}`,
+        text: filterValueLabel("severity", severity, severityLabels),
+      }),
+    );
   const date = data.meta["date"];
   if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
     const time = element("time", { text: formatCalendarDate(date) });
@@ -120,9 +130,16 @@ export function startSearch(root: Document = document): void {
   const status = required(app, "[data-search-status]", HTMLElement);
   const list = required(app, "[data-search-results]", HTMLOListElement);
   const moreButton = required(app, "[data-search-more]", HTMLButtonElement);
+  const filterPanel = required(app, "[data-search-filter-panel]", HTMLDetailsElement);
+  const activeFilters = required(app, "[data-search-active-filters]", HTMLElement);
+  const empty = required(app, "[data-search-empty]", HTMLElement);
+  // The site configuration's severity wording, written by SearchApp.astro.
+  const severityLabels = JSON.parse(app.dataset["severityLabels"] ?? "{}") as Record<string, string>;
 
   if (noJs) noJs.hidden = true;
   app.hidden = false;
+  // Wide screens show the filters beside the results; phones keep them folded so results come first.
+  filterPanel.open = window.matchMedia(WIDE_SCREEN).matches;
 
   const initial = parseSearchState(new URLSearchParams(window.location.search));
   input.value = initial.query;
@@ -179,7 +196,7 @@ export function startSearch(root: Document = document): void {
         checkbox.value = value;
         checkbox.checked = selected.filters[key]?.includes(value) ?? false;
         const count = element("span", { className: "count" });
-        labelEl.append(checkbox, element("span", { text: filterValueLabel(key, value) }), count);
+        labelEl.append(checkbox, element("span", { text: filterValueLabel(key, value, severityLabels) }), count);
         item.append(labelEl);
         ul.append(item);
         return { key, value, item, input: checkbox, count };
@@ -230,6 +247,8 @@ export function startSearch(root: Document = document): void {
       }
     }
     clearButton.hidden = !anyChecked;
+    const active = groups.reduce((n, group) => n + group.values.filter((facet) => facet.input.checked).length, 0);
+    activeFilters.textContent = active === 0 ? "" : `(${active} active)`;
   }
 
   async function showMore(moveFocus: boolean): Promise<void> {
@@ -237,7 +256,7 @@ export function startSearch(root: Document = document): void {
     const batch = results.slice(shown, shown + (shown === 0 ? FIRST_BATCH : BATCH));
     const data = await Promise.all(batch.map((r) => r.data()));
     if (current !== generation) return;
-    const items = data.map(renderResult);
+    const items = data.map((d) => renderResult(d, severityLabels));
     list.append(...items);
     shown += batch.length;
     const left = results.length - shown;
@@ -258,6 +277,7 @@ export function startSearch(root: Document = document): void {
       shown = 0;
       list.replaceChildren();
       moreButton.hidden = true;
+      empty.hidden = true;
       updateFacets(totals);
       status.textContent = "Type words to search for, or choose filters to list matching postmortems.";
       return;
@@ -274,6 +294,7 @@ export function startSearch(root: Document = document): void {
     await showMore(false);
     if (current !== generation) return;
     const subject = describeSearch(state);
+    empty.hidden = results.length > 0;
     status.textContent =
       results.length === 0
         ? `No postmortems match ${subject}. Check the spelling, try fewer or other words, or clear filters.`

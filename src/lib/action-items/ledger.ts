@@ -7,6 +7,7 @@ import { ACTION_ITEM_KEY } from "../schema/identifiers.ts";
 import type { ActionItem, Postmortem } from "../schema/postmortem.ts";
 import {
   ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
   PRIORITIES,
   isOpenStatus,
   type ActionStatus,
@@ -16,6 +17,7 @@ import {
 } from "../schema/vocabulary.ts";
 import { localDate } from "../format/instant.ts";
 import { daysBetween, daysOverdue, isOverdue } from "./overdue.ts";
+import { urls } from "../site/urls.ts";
 
 /** A postmortem as the ledger needs it. */
 export interface LedgerSource {
@@ -107,9 +109,9 @@ export interface Ledger {
   summary: LedgerSummary;
 }
 
-/** The URL of a postmortem page. */
+/** The URL of a postmortem page (with the base path). */
 export function postmortemUrl(id: string): string {
-  return `/postmortems/${id}/`;
+  return urls.postmortem(id);
 }
 
 /** The global key of an item. */
@@ -301,11 +303,7 @@ export type LedgerGroupId = (typeof LEDGER_GROUPS)[number];
 
 export const LEDGER_GROUP_LABELS: Record<LedgerGroupId, string> = {
   overdue: "Overdue",
-  open: "Open",
-  "in-progress": "In progress",
-  blocked: "Blocked",
-  done: "Done",
-  "wont-do": "Won't do",
+  ...ACTION_STATUS_LABELS,
 };
 
 export interface LedgerGroup {

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { load as loadYaml } from "js-yaml";
-import type { z } from "zod";
 import { contentPaths } from "../content-paths.ts";
+import { loadSiteConfig } from "../site/config.ts";
 import { checkCatalogs, checkPostmortemReferences, type CatalogFiles, type PostmortemSource } from "../integrity/cross-file.ts";
 import { checkPostmortemFileNames, readContentFile } from "../integrity/files.ts";
 import { formatPath, type Problem } from "../integrity/problem.ts";
@@ -25,7 +25,7 @@ import {
   type Postmortem,
 } from "../schema/index.ts";
 import { sortDiagnostics, uniqueDiagnostics, type Diagnostic, type ValidationSummary } from "./diagnostic.ts";
-import { genericMessage, issueMessage } from "./error-map.ts";
+import { genericMessage } from "./error-map.ts";
 import { checkBody } from "./mdx-body.ts";
 import { findSecrets, secretMessage } from "./secrets.ts";
 import {
@@ -37,7 +37,10 @@ import {
   MAX_POSTMORTEM_FILE_BYTES,
 } from "./limits.ts";
 import { LineIndex, splitFrontmatter } from "./source.ts";
+import { issueDiagnostics } from "./issue-diagnostics.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+
+export { issueDiagnostics };
 
 export interface ValidateOptions {
   /** The content folder (catalogs and `postmortems/`). */
@@ -69,28 +72,6 @@ const CATALOGS = [
     noun: "cause categories",
   },
 ] as const;
-
-/** Converts zod issues to located diagnostics. */
-export function issueDiagnostics(
-  issues: readonly z.core.$ZodIssue[],
-  data: unknown,
-  source: YamlSource,
-  file: string,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      const messages = issue.message.split("\n");
-      issue.keys.forEach((key, i) => {
-        const path = [...issue.path, key];
-        out.push({ file, ...source.locate(path, "key"), path: formatPath(path), message: messages[i] ?? issue.message });
-      });
-      continue;
-    }
-    out.push({ file, ...source.locate(issue.path), path: formatPath(issue.path), message: issueMessage(issue, data) });
-  }
-  return out;
-}
 
 /** Validates a whole content folder. */
 export function validateContent(options: ValidateOptions): ValidationResult {
@@ -139,6 +120,9 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       }
     }
   }
+
+  // The site configuration (optional; its own environment overrides are checked when the site builds).
+  diagnostics.push(...loadSiteConfig(options.contentDir, {}, cwd).diagnostics);
 
   // Postmortems.
   const valid: PostmortemSource[] = [];
