@@ -1,0 +1,40 @@
+/**
+ * Writes syntax trees back as Markdown that is safe in an MDX body or a frontmatter text field: GFM with the
+ * MDX escapes, so a `{` or `<` from the source is shown literally and never read as code or markup.
+ */
+import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import remarkGfm from "remark-gfm";
+import remarkMdx from "remark-mdx";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
+
+const writer = unified()
+  .use(remarkGfm)
+  .use(remarkMdx)
+  .use(remarkStringify, { bullet: "-", emphasis: "_", strong: "*", rule: "-", fences: true, listItemIndent: "one" });
+
+/** Blocks as Markdown, without a trailing newline. */
+export function blocksToMarkdown(nodes: readonly RootContent[]): string {
+  if (nodes.length === 0) return "";
+  const root: Root = { type: "root", children: structuredClone([...nodes]) };
+  return writer.stringify(root).trimEnd();
+}
+
+/** Inline content as one line of Markdown (line breaks become spaces). */
+export function inlineToMarkdown(nodes: readonly PhrasingContent[]): string {
+  const flat = structuredClone([...nodes]).map(function unbreak(node: PhrasingContent): PhrasingContent {
+    if (node.type === "break") return { type: "text", value: " " };
+    if ("children" in node) (node.children as PhrasingContent[]) = node.children.map(unbreak);
+    return node;
+  });
+  return blocksToMarkdown([{ type: "paragraph", children: flat }])
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
+}
+
+/** The plain text of a node, whitespace collapsed. */
+export function plainText(node: Nodes | readonly Nodes[]): string {
+  const text = Array.isArray(node) ? (node as Nodes[]).map((n) => toString(n)).join(" ") : toString(node as Nodes);
+  return text.replace(/\s+/g, " ").trim();
+}
