@@ -1,5 +1,5 @@
 /** Writes an imported draft as the text of an `.mdx` file: commented YAML frontmatter, then the body. */
-import { Document } from "yaml";
+import { Document, isSeq } from "yaml";
 import { TO_FILL, UNASSIGNED } from "../schema/imported.ts";
 import type { Draft } from "./draft.ts";
 
@@ -16,7 +16,7 @@ export function renderDraft(draft: Draft): string {
   doc.commentBefore = HEADER;
   for (const path of [["authors"], ["reviewers"], ["tags"], ["services"], ["teams"], ["imported", "todo"]]) {
     const node = doc.getIn(path, true);
-    if (node && typeof node === "object" && "flow" in node) node.flow = true;
+    if (isSeq(node)) node.flow = true;
   }
   const yaml = doc.toString({ lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", flowCollectionPadding: false });
   return `---\n${yaml}---\n\n${draft.body}\n`;
