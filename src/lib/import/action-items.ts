@@ -2,7 +2,7 @@
  * Action items from a list or a table: the text as written, and whatever the source states about owner,
  * ticket, status, priority, type and due date. What it does not state is left for the author.
  */
-import type { List, ListItem, RootContent, Table } from "mdast";
+import type { List, ListItem, Nodes, RootContent, Table, TableCell } from "mdast";
 import { isCalendarDate } from "../schema/time.ts";
 import { ACTION_TYPES, PRIORITIES, type ActionStatus, type ActionType, type Priority } from "../schema/vocabulary.ts";
 import { blocksToMarkdown, inlineToMarkdown, plainText } from "./markdown-out.ts";
@@ -90,29 +90,60 @@ function fromTable(table: Table): SourceActionItem[] {
   const known = { owner: column("owner"), ticket: column("ticket"), status: column("status"), priority: column("priority"), type: column("type"), due: column("due") };
   return rows.flatMap((row) => {
     const cell = (i: number) => (i < 0 ? "" : plainText(row.children[i] ?? []));
-    const extras = row.children
-      .map((c, i) => ({ name: names[i] ?? "", value: inlineToMarkdown(c.children) }))
-      .filter((c, i) => i !== titleColumn && c.value !== "")
-      .map((c) => (c.name ? `(${c.name}: ${c.value})` : `(${c.value})`));
     const base = inlineToMarkdown(row.children[titleColumn]?.children ?? []);
-    if (base === "" && extras.length === 0) return [];
-    const title = [base, ...extras].filter(Boolean).join(" ");
-    const item: SourceActionItem = { title, ...facts(base) };
+    const item: SourceActionItem = { title: base, ...facts(base) };
+    // Columns whose value moved into a field; every other cell stays in the title, so nothing is lost.
+    const consumed = new Set<number>([titleColumn]);
     const owner = cell(known.owner);
-    if (owner && !/^(n\/?a|-|none|tbd|\?)$/i.test(owner)) item.owner = owner.replace(/^@/, "");
+    if (owner && !/^(n\/?a|-|none|tbd|\?)$/i.test(owner)) {
+      item.owner = owner.replace(/^@/, "");
+      consumed.add(known.owner);
+    }
     const ticketCell = row.children[known.ticket];
-    const url = ticketCell ? /https?:\/\/[^\s)>\]]+/.exec(plainText(ticketCell) + " " + JSON.stringify(ticketCell))?.[0] : undefined;
-    if (url) item.ticket = url.replace(/["\\].*$/, "");
+    const url = ticketCell ? ticketUrl(ticketCell) : undefined;
+    if (url) {
+      item.ticket = url;
+      consumed.add(known.ticket);
+    }
     const status = cell(known.status) ? statusIn(cell(known.status), true) : undefined;
-    if (status) item.status = status;
-    const priority = /\b(P[0-3])\b/i.exec(cell(known.priority))?.[1]?.toUpperCase();
-    if (priority && (PRIORITIES as readonly string[]).includes(priority)) item.priority = priority as Priority;
-    const type = cell(known.type).toLowerCase();
-    if ((ACTION_TYPES as readonly string[]).includes(type)) item.type = type as ActionType;
-    const due = /\d{4}-\d{2}-\d{2}/.exec(cell(known.due))?.[0];
-    if (due && isCalendarDate(due)) item.due = due;
-    return [item];
+    if (status) {
+      item.status = status;
+      consumed.add(known.status);
+    }
+    const priority = /^\s*(P[0-3])\s*$/i.exec(cell(known.priority))?.[1]?.toUpperCase();
+    if (priority && (PRIORITIES as readonly string[]).includes(priority)) {
+      item.priority = priority as Priority;
+      consumed.add(known.priority);
+    }
+    const type = cell(known.type).toLowerCase().trim();
+    if ((ACTION_TYPES as readonly string[]).includes(type)) {
+      item.type = type as ActionType;
+      consumed.add(known.type);
+    }
+    const due = /^\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(cell(known.due))?.[1];
+    if (due && isCalendarDate(due)) {
+      item.due = due;
+      consumed.add(known.due);
+    }
+    const extras = row.children
+      .map((c, i) => ({ i, name: names[i] ?? "", value: inlineToMarkdown(c.children) }))
+      .filter((c) => !consumed.has(c.i) && c.value !== "")
+      .map((c) => (c.name ? `(${c.name}: ${c.value})` : `(${c.value})`));
+    item.title = [base, ...extras].filter(Boolean).join(" ");
+    return item.title === "" ? [] : [item];
   });
+}
+
+/** The address of a ticket cell: a link's destination or a bare URL. */
+function ticketUrl(cell: TableCell): string | undefined {
+  let found: string | undefined;
+  const walk = (node: Nodes) => {
+    if (found) return;
+    if (node.type === "link" && /^https?:\/\//.test(node.url)) found = node.url;
+    else if ("children" in node) node.children.forEach(walk);
+  };
+  walk(cell);
+  return found ?? /https?:\/\/[^\s)>\]]+/.exec(plainText(cell))?.[0];
 }
 
 /** The action items in a section's blocks, and the blocks that are not items (kept in the body). */

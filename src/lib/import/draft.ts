@@ -8,7 +8,7 @@ import { TO_FILL, UNASSIGNED } from "../schema/imported.ts";
 import { SUMMARY_MAX, TIMELINE_SLACK_MS, TITLE_MAX } from "../schema/postmortem.ts";
 import type { ActionStatus, ActionType, CauseKind, Priority, Severity, TimelineKind } from "../schema/vocabulary.ts";
 import { extractActionItems, type SourceActionItem } from "./action-items.ts";
-import { blocksToMarkdown, inlineToMarkdown, plainText } from "./markdown-out.ts";
+import { blockLines, blocksToMarkdown, inlineToMarkdown, plainText } from "./markdown-out.ts";
 import { outline, roleOf, type Section, type SectionRole } from "./sections.ts";
 import { sourceTree, type SourceFormat } from "./source-tree.ts";
 import { addMinutes, readDuration, rowInstant, statedZone } from "./times.ts";
@@ -132,7 +132,7 @@ function entries(nodes: readonly RootContent[]): { texts: string[]; rest: RootCo
 }
 
 /** A paragraph that only names a lessons bucket in bold ("**What went well**"). */
-function bucketHeading(node: RootContent): SectionRole | undefined {
+export function bucketHeading(node: RootContent): SectionRole | undefined {
   if (node.type !== "paragraph" || node.children.length !== 1 || node.children[0]!.type !== "strong") return undefined;
   const role = roleOf(plainText(node));
   return role === "wentWell" || role === "wentWrong" || role === "gotLucky" ? role : undefined;
@@ -222,7 +222,7 @@ function collect(sections: Section[]): Collected {
         for (const node of nodes) {
           const named = bucketHeading(node);
           if (named) bucket = BUCKET[named as keyof typeof BUCKET];
-          else if (bucket && (node.type === "list" || node.type === "paragraph")) c.lessons[bucket].push(...entries([node]).texts);
+          else if (bucket && node.type === "list") c.lessons[bucket].push(...entries([node]).texts);
           else rest.push(node);
         }
         keep(section, rest);
@@ -312,7 +312,7 @@ export function importDocument(input: ImportInput): Draft {
   const todo: string[] = [];
   const filled: string[] = [];
   const warnings = c.warnings;
-  const documentText = plainText(tree);
+  const documentText = blockLines(tree);
 
   // Zone: the document's own statement, else --timezone, else UTC as a placeholder.
   let timezone = c.zone ?? statedZone(documentText.match(/\(?\ball times[^.)]*\)?/i)?.[0] ?? "") ?? input.timezone;

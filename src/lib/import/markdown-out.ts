@@ -38,3 +38,15 @@ export function plainText(node: Nodes | readonly Nodes[]): string {
   const text = Array.isArray(node) ? (node as Nodes[]).map((n) => toString(n)).join(" ") : toString(node as Nodes);
   return text.replace(/\s+/g, " ").trim();
 }
+
+/** The text of every leaf block (heading, paragraph, table cell, code), one per line: labels stay apart from values. */
+export function blockLines(tree: Nodes): string {
+  const lines: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === "heading" || node.type === "paragraph" || node.type === "tableCell" || node.type === "code")
+      lines.push(plainText(node));
+    else if ("children" in node) node.children.forEach(walk);
+  };
+  walk(tree);
+  return lines.join("\n");
+}

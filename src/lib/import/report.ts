@@ -52,6 +52,16 @@ export function importReport(results: readonly FileResult[], dryRun: boolean): I
   return { dryRun, files: results.map(({ text: _text, ...rest }) => rest), totals };
 }
 
+/** "actionItems.0.owner, actionItems.1.owner" → "actionItems.*.owner (2)": a readable list for the terminal. */
+export function groupedTodo(todo: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const path of todo) {
+    const key = path.replace(/\.\d+\./, ".*.");
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => (key.includes("*") ? `${key} (${n})` : key)).join(", ");
+}
+
 const WOULD: Record<ImportAction, string> = {
   created: "would create",
   updated: "would update",
@@ -87,7 +97,7 @@ export function formatImportTable(report: ImportReport): string {
       ...(f.problems ?? []).map((p) => `would not validate: ${p}`),
       ...(f.lost ?? []).map((s) => `sentence missing from the draft: "${s}"`),
     ];
-    if (f.todo && f.todo.length > 0 && f.action !== "unchanged") items.push(`to fill: ${f.todo.join(", ")}`);
+    if (f.todo && f.todo.length > 0 && f.action !== "unchanged") items.push(`to fill: ${groupedTodo(f.todo)}`);
     if (items.length > 0) notes.push(`${f.source}${f.id ? ` → ${f.id}` : ""}`, ...items.map((i) => `  - ${i}`));
   }
   if (notes.length > 0) out.push("", ...notes);

@@ -7,10 +7,6 @@
  * get `-2`, `-3`, … in the order of their paths, so the same inputs always give the same ids.
  */
 import { load } from "js-yaml";
-import remarkGfm from "remark-gfm";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { splitFrontmatter } from "../validate/source.ts";
 import { validatePostmortemFile } from "../validate/validate-content.ts";
 import { importDocument, ImportError, type CatalogNames, type DraftFindings } from "./draft.ts";
@@ -69,15 +65,13 @@ export function importedFields(text: string): Pick<ExistingDraft, "source" | "sh
   return { sha256, source: source === undefined ? undefined : (JSON.parse(source.startsWith('"') ? source : JSON.stringify(source)) as string) };
 }
 
-const bodyParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
-
 /** Checks a written draft: the validator's single-file rules, and that no sentence of the source is missing. */
 function selfCheck(text: string, source: SourceFile, id: string): { problems: string[]; lost: string[] } {
   const diagnostics: Parameters<typeof validatePostmortemFile>[2] = [];
   validatePostmortemFile(text, `${id}.mdx`, diagnostics);
   const split = splitFrontmatter(text);
   if (!split.ok) return { problems: diagnostics.map((d) => `${d.path}  ${d.message}`), lost: [] };
-  const output = draftTexts(load(split.source.yaml), bodyParser.parse(split.source.body));
+  const output = draftTexts(load(split.source.yaml), split.source.body);
   const lost = lostSentences(sourceTexts(sourceTree(source.text, source.format)), output);
   return { problems: diagnostics.map((d) => `${d.line}:${d.column}  ${d.path}  ${d.message}`), lost };
 }

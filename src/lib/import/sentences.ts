@@ -4,9 +4,16 @@
  * whitespace collapsed, dates and clock times removed (a row's time moves into its `at` field) — so the
  * check is about words, not formatting.
  */
-import type { Nodes, Root } from "mdast";
+import type { Nodes, Paragraph, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
+import remarkGfm from "remark-gfm";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { roleOf } from "./sections.ts";
 import { isZoneStatement } from "./times.ts";
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
 
 /** Lower case, letters and digits only, dates and times removed, whitespace collapsed. */
 export function normalise(text: string): string {
@@ -39,7 +46,7 @@ export function sourceTexts(tree: Root): string[] {
     if (node.type === "heading" || inHeaderRow) return;
     if (node.type === "paragraph" || node.type === "tableCell" || node.type === "code") {
       const text = toString(node);
-      if (!(node.type === "paragraph" && isZoneStatement(text))) out.push(text);
+      if (!(node.type === "paragraph" && (isZoneStatement(text) || isLabel(node)))) out.push(text);
       return;
     }
     if (node.type === "table") {
@@ -50,6 +57,11 @@ export function sourceTexts(tree: Root): string[] {
   };
   walk(tree, false);
   return out;
+}
+
+/** A paragraph that is only a bold section label ("**What went well**"): structure, like a heading. */
+function isLabel(node: Paragraph): boolean {
+  return node.children.length === 1 && node.children[0]!.type === "strong" && roleOf(toString(node)) !== "other";
 }
 
 /** Sentences of `texts` whose words do not appear, in order, anywhere in `output`. */
@@ -63,20 +75,20 @@ export function lostSentences(texts: readonly string[], output: string): string[
     });
 }
 
-/** Every text a written draft holds: its frontmatter's string values and its body, syntax stripped. */
-export function draftTexts(frontmatter: unknown, bodyTree: Root): string {
+/** Every text a written draft holds: its frontmatter's string values and its body, Markdown syntax stripped. */
+export function draftTexts(frontmatter: unknown, body: string): string {
   const out: string[] = [];
   const values = (value: unknown): void => {
-    if (typeof value === "string") out.push(value);
+    if (typeof value === "string") walk(parser.parse(value));
     else if (Array.isArray(value)) value.forEach(values);
     else if (value && typeof value === "object") Object.values(value).forEach(values);
   };
-  values(frontmatter);
-  const walk = (node: Nodes) => {
+  function walk(node: Nodes): void {
     if ("value" in node && typeof node.value === "string") out.push(node.value);
     if ("alt" in node && typeof node.alt === "string") out.push(node.alt);
     if ("children" in node) node.children.forEach(walk);
-  };
-  walk(bodyTree);
+  }
+  values(frontmatter);
+  walk(parser.parse(body));
   return out.join(" \n ");
 }

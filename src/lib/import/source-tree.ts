@@ -30,14 +30,33 @@ const classes = (node: Element): string[] => {
   return Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(/\s+/) : [];
 };
 
+function headerFromFirstRow(table: Element): void {
+  let hasHeader = false;
+  let firstRow: Element | undefined;
+  visit(table, "element", (node) => {
+    if (node.tagName === "th" || node.tagName === "thead") hasHeader = true;
+    if (node.tagName === "tr") firstRow ??= node;
+  });
+  if (hasHeader || !firstRow) return;
+  for (const cell of firstRow.children) if (cell.type === "element" && cell.tagName === "td") cell.tagName = "th";
+}
+
 /**
- * Google Docs writes its title as `<p class="title">` and its subtitle as `<p class="subtitle">`:
- * the title becomes the document's first-level heading, the subtitle a plain paragraph.
+ * Google Docs writes its title as `<p class="title">` (and its subtitle as a plain `<p class="subtitle">`):
+ * the title becomes the document's first-level heading.
  */
-function googleDocsTitle() {
+function googleDocsShapes() {
   return (tree: HastRoot) => {
     visit(tree, "element", (node) => {
       if (node.tagName === "p" && classes(node).includes("title")) node.tagName = "h1";
+      // A table without header cells (Google Docs writes none) takes its first row as the header.
+      if (node.tagName === "table") headerFromFirstRow(node);
+      // Google Docs sends every link through a redirect: keep the address the author linked to.
+      const href = node.properties["href"];
+      if (node.tagName === "a" && typeof href === "string" && href.startsWith("https://www.google.com/url?")) {
+        const target = new URL(href).searchParams.get("q");
+        if (target) node.properties["href"] = target;
+      }
     });
   };
 }
@@ -85,7 +104,7 @@ function unsafeLinksAsText(tree: Root, warnings: string[]): Root {
 }
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
-const htmlParser = unified().use(rehypeParse).use(googleDocsTitle).use(rehypeRemark);
+const htmlParser = unified().use(rehypeParse).use(googleDocsShapes).use(rehypeRemark);
 
 /** The Markdown syntax tree of a source document; what had to be changed for safety is added to `warnings`. */
 export function sourceTree(text: string, format: SourceFormat, warnings: string[] = []): Root {

@@ -5,7 +5,7 @@
 import type { Paragraph, RootContent, Table, TableRow } from "mdast";
 import type { TimelineKind } from "../schema/vocabulary.ts";
 import { blocksToMarkdown, inlineToMarkdown, plainText } from "./markdown-out.ts";
-import { isZoneStatement, leadingDate, looksLikeTime, readRowTime, statedZone, type RowTime } from "./times.ts";
+import { isZoneStatement, leadingDate, looksLikeTime, readRowTime, statedZone, zoneNamed, type RowTime } from "./times.ts";
 
 /** One row of the source's timeline. */
 export interface SourceRow {
@@ -54,6 +54,12 @@ function row(written: string, time: RowTime | undefined, text: string): SourceRo
   return { written, time, text: time ? decorate(time, text) : text, kind: kindOf(text) };
 }
 
+/** "Time (UTC)", "UTC", "Time [Europe/Berlin]". */
+function zoneInHeader(name: string): string | undefined {
+  const word = /[([]\s*([A-Za-z_/+-]+)\s*[)\]]/.exec(name)?.[1] ?? /^\W*([A-Z]{2,4})\W*$/.exec(name)?.[1];
+  return word ? zoneNamed(word) : undefined;
+}
+
 const TIME_HEADER = /time|date|when|utc|cet|gmt/i;
 const EVENT_HEADER = /event|description|what|happened|action|details?|summary|activity|notes?/i;
 
@@ -68,7 +74,7 @@ function fromTable(table: Table, day: string | undefined, out: TimelineExtractio
   if (eventColumn < 0) return false;
   const readable = body.filter((r) => readRowTime(plainText(r.children[timeColumn] ?? []), day) !== undefined);
   if (readable.length === 0 && !body.some((r) => looksLikeTime(plainText(r.children[timeColumn] ?? [])))) return false;
-  out.zone ??= statedZone(names[timeColumn]!) ?? (/^\W*(UTC|GMT)\W*$/i.test(names[timeColumn]!) ? "UTC" : undefined);
+  out.zone ??= statedZone(names[timeColumn]!) ?? zoneInHeader(names[timeColumn]!);
   const unreadable: TableRow[] = [];
   for (const r of body) {
     const written = plainText(r.children[timeColumn] ?? []);
@@ -120,15 +126,12 @@ export function extractTimeline(nodes: readonly RootContent[]): TimelineExtracti
       const text = plainText(node);
       const zone = statedZone(text);
       const date = leadingDate(text);
+      if (date && !readRowTime(text, date)) day = date;
       if (zone && isZoneStatement(text)) {
         out.zone ??= zone;
         continue;
       }
-      if (date && !readRowTime(text, date)) {
-        day = date;
-        if (zone) out.zone ??= zone;
-        if (/^\S+\s*(\(?\s*(all\s+)?times?[^)]*\)?)?$/i.test(text.trim())) continue;
-      }
+      if (date && text.trim() === date) continue;
       if (linesAsRows(node, day, out)) continue;
     }
     if (node.type === "list" && listAsRows(node.children, day, out)) continue;

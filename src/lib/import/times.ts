@@ -50,7 +50,10 @@ export function statedZone(text: string): string | undefined {
 
 /** True when a paragraph says nothing but the zone ("All times in CET."): it is consumed by `timezone`. */
 export function isZoneStatement(text: string): boolean {
-  const clean = text.replace(/[().*_]/g, "").trim();
+  const clean = text
+    .replace(/^\s*\d{4}-\d{2}-\d{2}\s*/, "")
+    .replace(/[().*_]/g, "")
+    .trim();
   return statedZone(clean) !== undefined && /^(?:all\s+)?times?\b[^.]{0,40}$/i.test(clean);
 }
 
