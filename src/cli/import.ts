@@ -70,7 +70,11 @@ function teamNames(file: string): { id: string; name: string }[] {
   }
 }
 
-export async function run(args: string[]): Promise<number> {
+export function run(args: string[]): Promise<number> {
+  return Promise.resolve(runNow(args));
+}
+
+function runNow(args: string[]): number {
   let parsed;
   try {
     parsed = parseArgs({

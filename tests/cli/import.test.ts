@@ -19,7 +19,8 @@ afterEach(() => {
 const SRE = "2025-05-14-nightly-billing-run-charged-212-customers-twice";
 const GENERIC = "2025-01-15-login-page-returned-500-for-eu-customers";
 const drafts = (f: ContentFixture) => readdirSync(join(f.dir, "postmortems")).sort();
-const importIn = (f: ContentFixture, ...args: string[]) => hindsight(["import", ...args], { cwd: f.root, env: { HINDSIGHT_CONTENT: "content" } });
+const importIn = (f: ContentFixture, ...args: string[]) =>
+  hindsight(["import", ...args], { cwd: f.root, env: { HINDSIGHT_CONTENT: "content" } });
 
 describe("hindsight import", () => {
   test("writes one draft per Markdown and HTML source in a folder, and the folder still validates", async () => {
@@ -45,7 +46,9 @@ describe("hindsight import", () => {
     const result = await importIn(f, "old/generic.md");
     const row = result.lines.find((l) => l.startsWith("old/generic.md"))!;
     expect(row.split(/\s{2,}/)).toEqual(["old/generic.md", GENERIC, "created", "4/4", "3", "20", "1"]);
-    expect(result.stdout).toContain('timeline rows out of order in the source ("2025-01-15 10:09", "2025-01-15 10:29"): sorted by time');
+    expect(result.stdout).toContain(
+      'timeline rows out of order in the source ("2025-01-15 10:09", "2025-01-15 10:29"): sorted by time',
+    );
     expect(result.stdout).toMatch(/to fill: authors, services, teams, .*causes\.\*\.category \(3\)/);
     expect(result.stdout).toContain("Timeline rows: 4 of 4 in the timeline, 0 without an exact time kept in the body.");
   });
@@ -53,9 +56,24 @@ describe("hindsight import", () => {
   test("reports as JSON with --format json", async () => {
     const f = fixture();
     const result = await importIn(f, "old/confluence.html", "--format", "json");
-    const report = JSON.parse(result.stdout) as { files: { id: string; todo: string[]; lost: string[]; problems: string[] }[]; totals: Record<string, unknown> };
-    expect(report.totals).toMatchObject({ files: 1, valid: 1, timelineRowsInSources: 5, timelineRowsRecovered: 4, timelineRowsKeptInBody: 1, actionItems: 2, lostSentences: 0 });
-    expect(report.files[0]).toMatchObject({ id: "2023-09-28-search-results-empty-after-an-index-rebuild", lost: [], problems: [] });
+    const report = JSON.parse(result.stdout) as {
+      files: { id: string; todo: string[]; lost: string[]; problems: string[] }[];
+      totals: Record<string, unknown>;
+    };
+    expect(report.totals).toMatchObject({
+      files: 1,
+      valid: 1,
+      timelineRowsInSources: 5,
+      timelineRowsRecovered: 4,
+      timelineRowsKeptInBody: 1,
+      actionItems: 2,
+      lostSentences: 0,
+    });
+    expect(report.files[0]).toMatchObject({
+      id: "2023-09-28-search-results-empty-after-an-index-rebuild",
+      lost: [],
+      problems: [],
+    });
   });
 
   test("changes nothing when the same source is imported again, and rewrites it with --force", async () => {
@@ -86,7 +104,10 @@ describe("hindsight import", () => {
   test("gives a second source with the same date and title a -2 id, in the order of the source paths", async () => {
     const f = fixture();
     cpSync(join(f.root, "old", "generic.md"), join(f.root, "old", "generic-copy.md"));
-    writeFileSync(join(f.root, "old", "generic-copy.md"), `${readFileSync(join(f.root, "old", "generic.md"), "utf8")}\nA second account.\n`);
+    writeFileSync(
+      join(f.root, "old", "generic-copy.md"),
+      `${readFileSync(join(f.root, "old", "generic.md"), "utf8")}\nA second account.\n`,
+    );
     const result = await importIn(f, "old/generic.md", "old/generic-copy.md");
     expect(result.code).toBe(0);
     expect(result.lines.find((l) => l.startsWith("old/generic-copy.md"))).toContain(GENERIC + " ");
@@ -106,7 +127,10 @@ describe("hindsight import", () => {
 
   test("--timezone sets the zone of a document that states none", async () => {
     const f = fixture();
-    writeFileSync(join(f.root, "old", "bare.md"), "# Disk full\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2024-07-02 03:04 | Disk full. |\n");
+    writeFileSync(
+      join(f.root, "old", "bare.md"),
+      "# Disk full\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2024-07-02 03:04 | Disk full. |\n",
+    );
     await importIn(f, "old/bare.md", "--timezone", "America/New_York");
     const text = f.read(pm("2024-07-02-disk-full"));
     expect(text).toContain('timezone: "America/New_York"');

@@ -7,7 +7,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ROOT } from "./paths.ts";
 
-export const DFDS_CORPUS = resolve(process.env["HINDSIGHT_DFDS_CORPUS"] ?? join(ROOT, "..", "shared", "corpus", "dfds-postmortems"));
+export const DFDS_CORPUS = resolve(
+  process.env["HINDSIGHT_DFDS_CORPUS"] ?? join(ROOT, "..", "shared", "corpus", "dfds-postmortems"),
+);
 
 /** The corpus's postmortem files (PMyyyy-nnn …), sorted; fails loudly when the corpus is not there. */
 export function dfdsPostmortems(): string[] {

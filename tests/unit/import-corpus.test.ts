@@ -38,7 +38,13 @@ afterAll(() => content.cleanup());
 
 const sources = files.map((file) => {
   const text = readFileSync(file, "utf8");
-  return { path: file, name: basename(file), format: "markdown" as const, text, sha256: createHash("sha256").update(text).digest("hex") };
+  return {
+    path: file,
+    name: basename(file),
+    format: "markdown" as const,
+    text,
+    sha256: createHash("sha256").update(text).digest("hex"),
+  };
 });
 const results = planImport(sources, []);
 for (const r of results) if (r.text && r.id) writeFileSync(join(content.dir, pm(r.id)), r.text);
@@ -69,7 +75,11 @@ describe("importing the 30 DFDS postmortems", () => {
       const { frontmatter, body } = written(result);
       const inBody = tableRows(section(body, /timeline/i));
       expect(frontmatter.timeline.length + inBody).toBe(tableRows(section(source.text, /timeline/i)));
-      expect(result.findings!.timelineRows).toEqual({ inSource: frontmatter.timeline.length + inBody, recovered: frontmatter.timeline.length, keptInBody: inBody });
+      expect(result.findings!.timelineRows).toEqual({
+        inSource: frontmatter.timeline.length + inBody,
+        recovered: frontmatter.timeline.length,
+        keptInBody: inBody,
+      });
     });
 
     test("every action-item line is an action item", () => {

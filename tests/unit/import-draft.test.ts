@@ -102,7 +102,14 @@ describe("the Google SRE book template (Markdown)", () => {
     expect(fm.imported.source).toBe("sre-template.md");
     expect(fm.imported.sha256).toBe(createHash("sha256").update(source).digest("hex"));
     expect(fm.imported.todo).toEqual(
-      expect.arrayContaining(["severity", "services", "teams", "impact.customerFacing", "actionItems.1.owner", "actionItems.2.completed"]),
+      expect.arrayContaining([
+        "severity",
+        "services",
+        "teams",
+        "impact.customerFacing",
+        "actionItems.1.owner",
+        "actionItems.2.completed",
+      ]),
     );
     expect(fm.imported.todo).not.toContain("authors");
     expect(fm.imported.todo).not.toContain("actionItems.0.owner");
@@ -138,7 +145,13 @@ describe("the generic layout (Markdown)", () => {
 
   test("reads task-list checkboxes, owners, tickets, due dates and priorities written in the item", () => {
     const [a1, a2, a3] = fm.actionItems;
-    expect(a1).toMatchObject({ status: "done", owner: "platform", ticket: "https://tracker.example.com/browse/AUTH-9", due: "2025-02-01", priority: "P1" });
+    expect(a1).toMatchObject({
+      status: "done",
+      owner: "platform",
+      ticket: "https://tracker.example.com/browse/AUTH-9",
+      due: "2025-02-01",
+      priority: "P1",
+    });
     expect(a1!.title).toContain("Add a schema for the login service configuration");
     expect(a2).toMatchObject({ status: "open", owner: "web" });
     expect(a3).toMatchObject({ status: "in-progress", owner: UNASSIGNED });
@@ -166,7 +179,12 @@ describe("a Google Docs export (HTML)", () => {
     expect(fm.timezone).toBe("UTC");
     expect(fm.imported.todo).not.toContain("timezone");
     expect(fm.timeline).toHaveLength(4);
-    expect(fm.actionItems[0]).toMatchObject({ title: "Alert 30 days before any certificate expires", type: "detect", status: "done", ticket: "https://tracker.example.com/browse/PAY-812" });
+    expect(fm.actionItems[0]).toMatchObject({
+      title: "Alert 30 days before any certificate expires",
+      type: "detect",
+      status: "done",
+      ticket: "https://tracker.example.com/browse/PAY-812",
+    });
     expect(fm.actionItems[1]).toMatchObject({ status: "in-progress", assignee: "Priya Raman" });
   });
 
@@ -221,13 +239,26 @@ describe("a Confluence export (HTML)", () => {
 
 describe("what the source does not state", () => {
   test("becomes a placeholder named in imported.todo, never a made-up value", () => {
-    const draft = importText("bare.md", "# Disk full\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2024-01-02 03:04 | Disk full. |\n");
+    const draft = importText(
+      "bare.md",
+      "# Disk full\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2024-01-02 03:04 | Disk full. |\n",
+    );
     const fm = draft.frontmatter;
     expect(fm.summary).toBe(TO_FILL);
     expect(fm.services).toEqual([UNASSIGNED]);
     expect(fm.impact.description).toBe(TO_FILL);
     expect(fm.imported.todo).toEqual(
-      expect.arrayContaining(["timezone", "summary", "severity", "authors", "services", "teams", "detected", "resolved", "impact.description"]),
+      expect.arrayContaining([
+        "timezone",
+        "summary",
+        "severity",
+        "authors",
+        "services",
+        "teams",
+        "detected",
+        "resolved",
+        "impact.description",
+      ]),
     );
     expect(draft.findings.warnings[0]).toMatch(/states no time zone/);
   });
@@ -251,7 +282,9 @@ describe("what the source does not state", () => {
 describe("the nothing-lost check", () => {
   test("finds a sentence that is missing from the draft", () => {
     const source = "# T\n\n## Summary\n\nFirst sentence here. Second sentence there.\n";
-    expect(lostSentences(sourceTexts(sourceTree(source, "markdown")), "First sentence here.")).toEqual(["Second sentence there."]);
+    expect(lostSentences(sourceTexts(sourceTree(source, "markdown")), "First sentence here.")).toEqual([
+      "Second sentence there.",
+    ]);
   });
 
   test("ignores Markdown syntax, case, punctuation and the times moved into fields", () => {

@@ -52,8 +52,12 @@ describe("the imported block", () => {
   });
 
   test("the checksum must be a SHA-256 and unknown keys are refused", () => {
-    expect(messages(imported({ imported: { source: "x.md", sha256: "abc", todo: [] } }))[0]).toMatch(/^imported.sha256: is not a SHA-256/);
-    expect(messages(imported({ imported: { source: "x.md", sha256: SHA, todos: [] } }))[0]).toMatch(/unknown key "todos" — did you mean "todo"/);
+    expect(messages(imported({ imported: { source: "x.md", sha256: "abc", todo: [] } }))[0]).toMatch(
+      /^imported.sha256: is not a SHA-256/,
+    );
+    expect(messages(imported({ imported: { source: "x.md", sha256: SHA, todos: [] } }))[0]).toMatch(
+      /unknown key "todos" — did you mean "todo"/,
+    );
   });
 });
 
@@ -65,16 +69,19 @@ describe("catalog references of an imported draft", () => {
   };
   const files = { teams: "teams.yaml", services: "services.yaml", taxonomy: "taxonomy.yaml" };
   const check = (data: Record<string, unknown>) =>
-    checkPostmortemReferences([{ id: "2024-01-02-disk-full", file: "pm.mdx", data: postmortemSchema.parse(data) }], catalogs, files).map(
-      (p) => p.path.join("."),
-    );
+    checkPostmortemReferences(
+      [{ id: "2024-01-02-disk-full", file: "pm.mdx", data: postmortemSchema.parse(data) }],
+      catalogs,
+      files,
+    ).map((p) => p.path.join("."));
 
   test("may say unassigned for a team or service while it is an imported draft", () => {
     expect(check(imported())).toEqual([]);
   });
 
   test("may not say unassigned without the imported block", () => {
-    const { imported: _drop, ...plain } = imported();
+    const plain: Record<string, unknown> = imported();
+    delete plain["imported"];
     expect(check(plain)).toEqual(["services.0", "teams.0"]);
   });
 });

@@ -19,7 +19,9 @@ describe("reading the zone a document states", () => {
   test("a paragraph that only states the zone is a zone statement; a longer sentence is not", () => {
     expect(isZoneStatement("All times in UTC.")).toBe(true);
     expect(isZoneStatement("2015-10-21 (all times UTC)")).toBe(true);
-    expect(isZoneStatement("All times in UTC, except the customer reports, which were in local time and arrived later.")).toBe(false);
+    expect(isZoneStatement("All times in UTC, except the customer reports, which were in local time and arrived later.")).toBe(
+      false,
+    );
   });
 });
 
@@ -41,12 +43,16 @@ describe("reading a timeline row's time", () => {
     expect(readRowTime("14:51")).toBeUndefined();
   });
 
-  test.each(["2019-12-03 --:--", "2022-05-?? HH:mm", "20202-01-16 12:00", "2024-03-13 14:??", "2021-02-30 10:00", "2021-01-01 25:00"])(
-    "%s has no exact time and is not guessed",
-    (cell) => {
-      expect(readRowTime(cell)).toBeUndefined();
-    },
-  );
+  test.each([
+    "2019-12-03 --:--",
+    "2022-05-?? HH:mm",
+    "20202-01-16 12:00",
+    "2024-03-13 14:??",
+    "2021-02-30 10:00",
+    "2021-01-01 25:00",
+  ])("%s has no exact time and is not guessed", (cell) => {
+    expect(readRowTime(cell)).toBeUndefined();
+  });
 
   test("a wall-clock time becomes an instant with the zone's offset on that day", () => {
     expect(rowInstant({ date: "2020-01-21", time: "15:36", approximate: false }, "CET")).toBe("2020-01-21T15:36:00+01:00");

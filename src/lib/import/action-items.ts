@@ -2,7 +2,7 @@
  * Action items from a list or a table: the text as written, and whatever the source states about owner,
  * ticket, status, priority, type and due date. What it does not state is left for the author.
  */
-import type { List, ListItem, Nodes, RootContent, Table, TableCell } from "mdast";
+import type { ListItem, Nodes, RootContent, Table, TableCell } from "mdast";
 import { isCalendarDate } from "../schema/time.ts";
 import { ACTION_TYPES, PRIORITIES, type ActionStatus, type ActionType, type Priority } from "../schema/vocabulary.ts";
 import { blocksToMarkdown, inlineToMarkdown, plainText } from "./markdown-out.ts";
@@ -38,7 +38,8 @@ function statusIn(text: string, whole: boolean): ActionStatus | undefined {
   return undefined;
 }
 
-const TICKET_URL = /https?:\/\/[^\s)>\]]+\/(?:browse|issues|pull|tickets?|work_?items?|_workitems\/edit|show_bug\.cgi\?id=)\/?[A-Za-z0-9_-]*\d[^\s)>\]]*/i;
+const TICKET_URL =
+  /https?:\/\/[^\s)>\]]+\/(?:browse|issues|pull|tickets?|work_?items?|_workitems\/edit|show_bug\.cgi\?id=)\/?[A-Za-z0-9_-]*\d[^\s)>\]]*/i;
 const OWNER = /\b(?:owner|owned by|assignee|assigned to)\s*[:=]?\s*@?([A-Za-z][\w .'-]{0,40}?)(?=[,;)\]]|$|\s+-|\s+—)/i;
 const DUE = /\b(?:due|deadline|by)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b/i;
 
@@ -87,7 +88,14 @@ function fromTable(table: Table): SourceActionItem[] {
   const column = (key: keyof typeof COLUMNS) => names.findIndex((n) => COLUMNS[key].test(n));
   let titleColumn = column("title");
   if (titleColumn < 0) titleColumn = 0;
-  const known = { owner: column("owner"), ticket: column("ticket"), status: column("status"), priority: column("priority"), type: column("type"), due: column("due") };
+  const known = {
+    owner: column("owner"),
+    ticket: column("ticket"),
+    status: column("status"),
+    priority: column("priority"),
+    type: column("type"),
+    due: column("due"),
+  };
   return rows.flatMap((row) => {
     const cell = (i: number) => (i < 0 ? "" : plainText(row.children[i] ?? []));
     const base = inlineToMarkdown(row.children[titleColumn]?.children ?? []);
@@ -151,10 +159,9 @@ export function extractActionItems(nodes: readonly RootContent[]): { items: Sour
   const items: SourceActionItem[] = [];
   const rest: RootContent[] = [];
   for (const node of nodes) {
-    if (node.type === "list") items.push(...(node as List).children.flatMap((i) => fromListItem(i) ?? []));
+    if (node.type === "list") items.push(...node.children.flatMap((i) => fromListItem(i) ?? []));
     else if (node.type === "table") items.push(...fromTable(node));
     else rest.push(node);
   }
   return { items, rest };
 }
-

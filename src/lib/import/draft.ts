@@ -87,7 +87,6 @@ export interface Draft {
 /** Thrown when a source cannot become a valid draft (no date anywhere); the message says how to fix it. */
 export class ImportError extends Error {}
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const ms = (instant: string) => Date.parse(instant);
 
 interface Collected {
@@ -100,12 +99,12 @@ interface Collected {
   unreadable: number;
   startsUnreadable: boolean;
   kept: Map<Section, string[]>;
-  zone?: string;
+  zone?: string | undefined;
   causes: { kind: CauseKind; text: string }[];
   lessons: DraftFrontmatter["lessons"];
   items: SourceActionItem[];
-  ttd?: number;
-  ttr?: number;
+  ttd?: number | undefined;
+  ttr?: number | undefined;
   tags: string[];
   warnings: string[];
 }
@@ -163,13 +162,15 @@ function collect(sections: Section[]): Collected {
     let role = section.role;
     // "### 2015-10-21 (all times UTC)" under a timeline continues it.
     if (role === "other" && previous === "timeline" && /^\d{4}-\d{2}-\d{2}/.test(section.heading)) role = "timeline";
-    const nodes = role === "timeline" && section.role === "other" ? [paragraphOf(section.heading), ...section.nodes] : section.nodes;
+    const nodes =
+      role === "timeline" && section.role === "other" ? [paragraphOf(section.heading), ...section.nodes] : section.nodes;
     switch (role) {
       case "summary": {
         const first = nodes.find((n): n is Paragraph => n.type === "paragraph");
         if (first && c.summary === undefined) {
           c.summary = plainText(first);
-          c.summaryConsumed = nodes.length === 1 && first.children.every((n) => n.type === "text") && c.summary.length <= SUMMARY_MAX;
+          c.summaryConsumed =
+            nodes.length === 1 && first.children.every((n) => n.type === "text") && c.summary.length <= SUMMARY_MAX;
         }
         if (!c.summaryConsumed) keep(section, nodes);
         break;
@@ -248,7 +249,11 @@ function paragraphOf(text: string): Paragraph {
 /** "Time to detection: 54 minutes", "Time to recovery: 2 hours", "Category: Kubernetes". */
 function readStats(nodes: readonly RootContent[], c: Collected): void {
   const lines = nodes.flatMap((n) =>
-    n.type === "list" ? n.children.map((i) => plainText(i)) : n.type === "table" ? n.children.map((r) => plainText(r.children)) : [plainText(n)],
+    n.type === "list"
+      ? n.children.map((i) => plainText(i))
+      : n.type === "table"
+        ? n.children.map((r) => plainText(r.children))
+        : [plainText(n)],
   );
   for (const line of lines) {
     const [label, ...value] = line.split(/:\s*|\s+\|\s+/);
@@ -262,7 +267,8 @@ function readStats(nodes: readonly RootContent[], c: Collected): void {
 
 /** "Severity: SEV2", "Severity: 2", "Sev 1" stated as a label. */
 export function statedSeverity(text: string): Severity | undefined {
-  const m = /\bseverity(?:\s+level)?\s*[:=|-]?\s*(?:sev(?:erity)?\s*-?\s*)?([1-4])\b/i.exec(text) ?? /\bSEV\s*-?\s*([1-4])\b/.exec(text);
+  const m =
+    /\bseverity(?:\s+level)?\s*[:=|-]?\s*(?:sev(?:erity)?\s*-?\s*)?([1-4])\b/i.exec(text) ?? /\bSEV\s*-?\s*([1-4])\b/.exec(text);
   return m ? (`SEV${m[1]}` as Severity) : undefined;
 }
 
@@ -280,7 +286,20 @@ function statedAuthors(nodes: readonly RootContent[]): string[] {
   return [];
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** The first date a text states ("2020-01-21", "29 November 2019", "9th of June 2020", "June 9, 2020"). */
 export function firstStatedDate(text: string): string | undefined {
@@ -292,7 +311,10 @@ export function firstStatedDate(text: string): string | undefined {
   const pad = (n: number) => String(n).padStart(2, "0");
   if (iso) candidates.push([iso.index, `${iso[1]}-${iso[2]}-${iso[3]}`]);
   if (dayFirst)
-    candidates.push([dayFirst.index, `${dayFirst[3]}-${pad(MONTHS.indexOf(dayFirst[2]!.toLowerCase()) + 1)}-${pad(Number(dayFirst[1]))}`]);
+    candidates.push([
+      dayFirst.index,
+      `${dayFirst[3]}-${pad(MONTHS.indexOf(dayFirst[2]!.toLowerCase()) + 1)}-${pad(Number(dayFirst[1]))}`,
+    ]);
   if (monthFirst)
     candidates.push([
       monthFirst.index,
@@ -328,7 +350,8 @@ export function importDocument(input: ImportInput): Draft {
     const at = row.time ? rowInstant(row.time, timezone) : undefined;
     return at ? [{ row, at, index }] : [];
   });
-  if (timed.length < c.rows.length) throw new ImportError("a timeline time could not be placed in its time zone — check --timezone");
+  if (timed.length < c.rows.length)
+    throw new ImportError("a timeline time could not be placed in its time zone — check --timezone");
   const unreadable = c.unreadable;
   const sorted = [...timed].sort((a, b) => ms(a.at) - ms(b.at) || a.index - b.index);
   const moved = sorted.filter((e, i) => e.index !== timed[i]!.index);
@@ -353,7 +376,8 @@ export function importDocument(input: ImportInput): Draft {
   let resolved: string | undefined;
   if (times.length > 0) {
     const first = times[0]!;
-    const lands = (from: string, minutes: number | undefined) => minutes !== undefined && times.some((t) => ms(t) === ms(from) + minutes * 60_000);
+    const lands = (from: string, minutes: number | undefined) =>
+      minutes !== undefined && times.some((t) => ms(t) === ms(from) + minutes * 60_000);
     const anchor =
       times.find((t) => lands(t, c.ttr) && lands(t, c.ttd)) ?? times.find((t) => lands(t, c.ttr) || lands(t, c.ttd)) ?? first;
     started = ms(anchor) - ms(first) <= TIMELINE_SLACK_MS ? anchor : first;
@@ -370,7 +394,9 @@ export function importDocument(input: ImportInput): Draft {
   } else {
     const stated = firstStatedDate(documentText);
     const typo = stated ? undefined : /\b(\d{4})\d-(\d{2})-(\d{2})\b/.exec(documentText);
-    const day = stated ?? (typo && !Number.isNaN(Date.parse(`${typo[1]}-${typo[2]}-${typo[3]}`)) ? `${typo[1]}-${typo[2]}-${typo[3]}` : undefined);
+    const day =
+      stated ??
+      (typo && !Number.isNaN(Date.parse(`${typo[1]}-${typo[2]}-${typo[3]}`)) ? `${typo[1]}-${typo[2]}-${typo[3]}` : undefined);
     if (!day)
       throw new ImportError(
         "no date found: the document has no timeline with dates and states no date — add a line such as “Date: 2024-03-01” to the source and import it again",
@@ -405,7 +431,9 @@ export function importDocument(input: ImportInput): Draft {
     title = `${title.slice(0, TITLE_MAX - 1).replace(/\s+\S*$/, "")}…`;
     todo.push("title");
   }
-  const summaryFrom = c.summary ?? (doc.preamble.find((n) => n.type === "paragraph") ? plainText(doc.preamble.find((n) => n.type === "paragraph")!) : undefined);
+  const summaryFrom =
+    c.summary ??
+    (doc.preamble.find((n) => n.type === "paragraph") ? plainText(doc.preamble.find((n) => n.type === "paragraph")!) : undefined);
   let summary = summaryFrom ? fitSummary(summaryFrom) : undefined;
   if (summary) filled.push("summary");
   else {
@@ -440,7 +468,9 @@ export function importDocument(input: ImportInput): Draft {
   const teams = input.catalogs?.teams ?? [];
   const actionItems = c.items.map((item, i) => {
     const at = (field: string) => `actionItems.${i}.${field}`;
-    const team = item.owner ? teams.find((t) => t.id === item.owner!.toLowerCase() || t.name.toLowerCase() === item.owner!.toLowerCase()) : undefined;
+    const team = item.owner
+      ? teams.find((t) => t.id === item.owner!.toLowerCase() || t.name.toLowerCase() === item.owner!.toLowerCase())
+      : undefined;
     const status = item.status ?? "open";
     const out: DraftFrontmatter["actionItems"][number] = {
       id: `A${i + 1}`,
@@ -518,7 +548,12 @@ function fitSummary(text: string): string {
 }
 
 /** The body: the preamble and every block not moved into a field, under its original heading. */
-function renderBody(preamble: readonly RootContent[], sections: readonly Section[], c: Collected, fullTitle: string | undefined): string {
+function renderBody(
+  preamble: readonly RootContent[],
+  sections: readonly Section[],
+  c: Collected,
+  fullTitle: string | undefined,
+): string {
   const parts: string[] = [];
   if (fullTitle) parts.push(blocksToMarkdown([paragraphOf(fullTitle)]));
   if (preamble.length > 0) parts.push(blocksToMarkdown([...preamble]));
@@ -527,7 +562,9 @@ function renderBody(preamble: readonly RootContent[], sections: readonly Section
     const kept = c.kept.get(section);
     if (!kept) continue;
     const depth = Math.min(6, section.depth - minDepth + 2);
-    const heading = section.headingNode ? blocksToMarkdown([{ ...section.headingNode, depth: depth as 2 }]) : `## ${section.heading}`;
+    const heading = section.headingNode
+      ? blocksToMarkdown([{ ...section.headingNode, depth: depth as 2 }])
+      : `## ${section.heading}`;
     parts.push(heading, ...kept);
   }
   return parts.join("\n\n").trim();

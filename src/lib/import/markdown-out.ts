@@ -2,12 +2,13 @@
  * Writes syntax trees back as Markdown that is safe in an MDX body or a frontmatter text field: GFM with the
  * MDX escapes, so a `{` or `<` from the source is shown literally and never read as code or markup.
  */
-import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
+import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 
 const writer = unified()
   .use(remarkGfm)
@@ -23,19 +24,19 @@ export function blocksToMarkdown(nodes: readonly RootContent[]): string {
 
 /** Inline content as one line of Markdown (line breaks become spaces). */
 export function inlineToMarkdown(nodes: readonly PhrasingContent[]): string {
-  const flat = structuredClone([...nodes]).map(function unbreak(node: PhrasingContent): PhrasingContent {
-    if (node.type === "break") return { type: "text", value: " " };
-    if ("children" in node) (node.children as PhrasingContent[]) = node.children.map(unbreak);
-    return node;
+  const paragraph: Paragraph = { type: "paragraph", children: structuredClone([...nodes]) };
+  visit(paragraph, "break", (_node, index, parent) => {
+    if (parent && index !== undefined) parent.children[index] = { type: "text", value: " " };
   });
-  return blocksToMarkdown([{ type: "paragraph", children: flat }])
+  return blocksToMarkdown([paragraph])
     .replace(/\s*\n\s*/g, " ")
     .trim();
 }
 
 /** The plain text of a node, whitespace collapsed. */
 export function plainText(node: Nodes | readonly Nodes[]): string {
-  const text = Array.isArray(node) ? (node as Nodes[]).map((n) => toString(n)).join(" ") : toString(node as Nodes);
+  const list: readonly Nodes[] = Array.isArray(node) ? node : [node as Nodes];
+  const text = list.map((n) => toString(n)).join(" ");
   return text.replace(/\s+/g, " ").trim();
 }
 

@@ -18,6 +18,11 @@ export function renderDraft(draft: Draft): string {
     const node = doc.getIn(path, true);
     if (isSeq(node)) node.flow = true;
   }
-  const yaml = doc.toString({ lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", flowCollectionPadding: false });
+  const yaml = doc.toString({
+    lineWidth: 0,
+    defaultStringType: "QUOTE_DOUBLE",
+    defaultKeyType: "PLAIN",
+    flowCollectionPadding: false,
+  });
   return `---\n${yaml}---\n\n${draft.body}\n`;
 }

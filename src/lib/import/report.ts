@@ -49,7 +49,12 @@ export function importReport(results: readonly FileResult[], dryRun: boolean): I
     totals.todo += r.todo?.length ?? 0;
     totals.lostSentences += r.lost?.length ?? 0;
   }
-  return { dryRun, files: results.map(({ text: _text, ...rest }) => rest), totals };
+  const files = results.map((r) => {
+    const copy = { ...r };
+    delete copy.text;
+    return copy;
+  });
+  return { dryRun, files, totals };
 }
 
 /** "actionItems.0.owner, actionItems.1.owner" → "actionItems.*.owner (2)": a readable list for the terminal. */

@@ -62,7 +62,10 @@ export interface RunOptions {
 export function importedFields(text: string): Pick<ExistingDraft, "source" | "sha256"> {
   const sha256 = /^\s+sha256:\s*"?([0-9a-f]{64})"?\s*$/m.exec(text)?.[1];
   const source = /^\s+source:\s*(.+?)\s*$/m.exec(text.slice(text.indexOf("\nimported:")))?.[1];
-  return { sha256, source: source === undefined ? undefined : (JSON.parse(source.startsWith('"') ? source : JSON.stringify(source)) as string) };
+  return {
+    sha256,
+    source: source === undefined ? undefined : (JSON.parse(source.startsWith('"') ? source : JSON.stringify(source)) as string),
+  };
 }
 
 /** Checks a written draft: the validator's single-file rules, and that no sentence of the source is missing. */
@@ -77,7 +80,11 @@ function selfCheck(text: string, source: SourceFile, id: string): { problems: st
 }
 
 /** Decides what each source becomes. Sources are taken in the order of their paths. */
-export function planImport(sources: readonly SourceFile[], existing: readonly ExistingDraft[], options: RunOptions = {}): FileResult[] {
+export function planImport(
+  sources: readonly SourceFile[],
+  existing: readonly ExistingDraft[],
+  options: RunOptions = {},
+): FileResult[] {
   const taken = new Set(existing.map((d) => d.id.toLowerCase()));
   const bySha = new Map(existing.filter((d) => d.sha256).map((d) => [d.sha256!, d]));
   const bySource = new Map(existing.filter((d) => d.source).map((d) => [d.source!, d]));

@@ -67,12 +67,10 @@ function isLabel(node: Paragraph): boolean {
 /** Sentences of `texts` whose words do not appear, in order, anywhere in `output`. */
 export function lostSentences(texts: readonly string[], output: string): string[] {
   const haystack = ` ${normalise(output)} `;
-  return texts
-    .flatMap(sentencesOf)
-    .filter((sentence) => {
-      const needle = normalise(sentence);
-      return /\p{L}/u.test(needle) && !haystack.includes(` ${needle} `);
-    });
+  return texts.flatMap(sentencesOf).filter((sentence) => {
+    const needle = normalise(sentence);
+    return /\p{L}/u.test(needle) && !haystack.includes(` ${needle} `);
+  });
 }
 
 /** Every text a written draft holds: its frontmatter's string values and its body, Markdown syntax stripped. */

@@ -25,19 +25,18 @@ export function formatOf(fileName: string): SourceFormat | undefined {
   return Object.hasOwn(SOURCE_FORMATS, ext) ? SOURCE_FORMATS[ext as keyof typeof SOURCE_FORMATS] : undefined;
 }
 
-const classes = (node: Element): string[] => {
-  const value = node.properties["className"];
-  return Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(/\s+/) : [];
-};
+/** The class names of an element (hast keeps them as a list). */
+const classes = (node: Element): string[] => String(node.properties["className"] ?? "").split(/[\s,]+/);
+
+/** The elements under a node, depth first. */
+function elements(node: Element): Element[] {
+  return node.children.flatMap((child) => (child.type === "element" ? [child, ...elements(child)] : []));
+}
 
 function headerFromFirstRow(table: Element): void {
-  let hasHeader = false;
-  let firstRow: Element | undefined;
-  visit(table, "element", (node) => {
-    if (node.tagName === "th" || node.tagName === "thead") hasHeader = true;
-    if (node.tagName === "tr") firstRow ??= node;
-  });
-  if (hasHeader || !firstRow) return;
+  const inside = elements(table);
+  const firstRow = inside.find((e) => e.tagName === "tr");
+  if (!firstRow || inside.some((e) => e.tagName === "th" || e.tagName === "thead")) return;
   for (const cell of firstRow.children) if (cell.type === "element" && cell.tagName === "td") cell.tagName = "th";
 }
 
@@ -88,9 +87,12 @@ function unsafeLinksAsText(tree: Root, warnings: string[]): Root {
       parent.children.splice(index, 1);
       return index;
     }
-    if ((node.type === "link" && (!isSafeUrl(node.url) || node.url.startsWith("/"))) || (node.type === "linkReference" && unsafe.has(node.identifier))) {
+    if (
+      (node.type === "link" && (!isSafeUrl(node.url) || node.url.startsWith("/"))) ||
+      (node.type === "linkReference" && unsafe.has(node.identifier))
+    ) {
       if (node.type === "link") drop(node.url);
-      parent.children.splice(index, 1, ...(node as Parent).children as never[]);
+      parent.children.splice(index, 1, ...((node as Parent).children as never[]));
       return index;
     }
     if (node.type === "image" && (!isSafeUrl(node.url) || node.url.startsWith("/"))) {
@@ -108,6 +110,6 @@ const htmlParser = unified().use(rehypeParse).use(googleDocsShapes).use(rehypeRe
 
 /** The Markdown syntax tree of a source document; what had to be changed for safety is added to `warnings`. */
 export function sourceTree(text: string, format: SourceFormat, warnings: string[] = []): Root {
-  const tree = format === "markdown" ? markdownParser.parse(text) : (htmlParser.runSync(htmlParser.parse(text)) as Root);
+  const tree = format === "markdown" ? markdownParser.parse(text) : htmlParser.runSync(htmlParser.parse(text));
   return unsafeLinksAsText(htmlAsText(tree), warnings);
 }

@@ -96,7 +96,10 @@ function fromTable(table: Table, day: string | undefined, out: TimelineExtractio
 }
 
 /** Splits "14:51 News reports…" or "**2020-01-20 13:50** — text" into its time and its text. */
-function splitLine(markdown: string, day: string | undefined): { written: string; time: RowTime | undefined; text: string } | undefined {
+function splitLine(
+  markdown: string,
+  day: string | undefined,
+): { written: string; time: RowTime | undefined; text: string } | undefined {
   const tokens = markdown.split(" ");
   for (let k = Math.min(6, tokens.length - 1); k >= 1; k--) {
     const written = tokens
@@ -155,7 +158,11 @@ function linesAsRows(node: Paragraph, day: string | undefined, out: TimelineExtr
   return true;
 }
 
-function listAsRows(items: Extract<RootContent, { type: "list" }>["children"], day: string | undefined, out: TimelineExtraction): boolean {
+function listAsRows(
+  items: Extract<RootContent, { type: "list" }>["children"],
+  day: string | undefined,
+  out: TimelineExtraction,
+): boolean {
   const parsed = items.map((item) => {
     const markdown = blocksToMarkdown(item.children).replace(/\n+/g, " ");
     return { markdown, line: splitLine(markdown, day) };

@@ -40,7 +40,8 @@ export function zoneNamed(word: string): string | undefined {
 }
 
 /** "All times in UTC.", "(all times UTC)", "Times are in Europe/Copenhagen", "Date and Time in CET". */
-const ZONE_STATEMENT = /\b(?:all\s+)?times?\b(?:\s+(?:are|is|shown|given|listed))?(?:\s+(?:in|as))?\s+([A-Za-z]+(?:\/[A-Za-z_+-]+)*)\b/i;
+const ZONE_STATEMENT =
+  /\b(?:all\s+)?times?\b(?:\s+(?:are|is|shown|given|listed))?(?:\s+(?:in|as))?\s+([A-Za-z]+(?:\/[A-Za-z_+-]+)*)\b/i;
 
 /** The zone a sentence states, if it is a statement of the zone. */
 export function statedZone(text: string): string | undefined {
@@ -150,7 +151,11 @@ export function rowInstant(row: RowTime, zone: string): string | undefined {
 
 /** Minutes in "54 minutes", "19 hours 43 minutes.", "1h 30m", "2 days"; undefined for "?", "N/A" or anything else. */
 export function readDuration(text: string): number | undefined {
-  const clean = text.toLowerCase().replace(/\[\^[^\]]*\]/g, "").replace(/[.,]/g, " ").trim();
+  const clean = text
+    .toLowerCase()
+    .replace(/\[\^[^\]]*\]/g, "")
+    .replace(/[.,]/g, " ")
+    .trim();
   const unit = /(\d+(?:\.\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b/g;
   let minutes = 0;
   let rest = clean;

@@ -25,7 +25,9 @@ export const importedSchema = strictObject({
   /** SHA-256 of the source file, so that importing it again is recognised and changes nothing. */
   sha256: z
     .string({ error: "expected a SHA-256 checksum" })
-    .regex(/^[0-9a-f]{64}$/, { error: "is not a SHA-256 checksum (64 lower-case hex digits) — keep the value the importer wrote" })
+    .regex(/^[0-9a-f]{64}$/, {
+      error: "is not a SHA-256 checksum (64 lower-case hex digits) — keep the value the importer wrote",
+    })
     .describe("SHA-256 of the source file, so that importing it again is recognised and changes nothing."),
   /** Fields that still hold a placeholder because the source did not state them; empty them before review. */
   todo: z
