@@ -527,7 +527,7 @@ export function importDocument(input: ImportInput): Draft {
     frontmatter,
     body: renderBody(doc.preamble, doc.sections, c, fullTitle !== title ? fullTitle : undefined),
     findings: {
-      filled: [...new Set(filled)],
+      filled: [...new Set(filled)].filter((field) => !todo.includes(field)),
       timelineRows: { inSource: c.rows.length + unreadable, recovered: timeline.length, keptInBody: unreadable },
       actionItems: actionItems.length,
       warnings,
