@@ -30,6 +30,10 @@ export default defineConfig({
   integrations: [validateContent(), mdx(), pagefind(), siteChecks()],
   devToolbar: { enabled: false },
   vite: {
+    // Dates read in the configuration's locale and style, on pages and in browser scripts (src/lib/format/date-format.ts).
+    define: {
+      "import.meta.env.HINDSIGHT_DATE_FORMAT": JSON.stringify({ locale: siteConfig.locale, dateStyle: siteConfig.dateStyle }),
+    },
     build: {
       rollupOptions: {
         // Astro's MDX output starts with a "use astro:head-inject" directive that the bundler warns about
