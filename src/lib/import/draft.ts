@@ -218,14 +218,24 @@ function collect(sections: Section[]): Collected {
         break;
       }
       case "lessons": {
+        // A bold label ("**What went well**") sorts the list right after it; a label with no list stays in the body.
         let bucket: "wentWell" | "wentWrong" | "gotLucky" | undefined;
+        let label: RootContent | undefined;
         const rest: RootContent[] = [];
         for (const node of nodes) {
           const named = bucketHeading(node);
-          if (named) bucket = BUCKET[named as keyof typeof BUCKET];
-          else if (bucket && node.type === "list") c.lessons[bucket].push(...entries([node]).texts);
-          else rest.push(node);
+          if (label && !(node.type === "list" && bucket)) rest.push(label);
+          label = undefined;
+          if (named) {
+            bucket = BUCKET[named as keyof typeof BUCKET];
+            label = node;
+          } else if (bucket && node.type === "list") c.lessons[bucket].push(...entries([node]).texts);
+          else {
+            bucket = undefined;
+            rest.push(node);
+          }
         }
+        if (label) rest.push(label);
         keep(section, rest);
         break;
       }

@@ -60,12 +60,17 @@ export interface RunOptions {
 
 /** A draft `.mdx` file's `imported` source and checksum, read without a full validation. */
 export function importedFields(text: string): Pick<ExistingDraft, "source" | "sha256"> {
-  const sha256 = /^\s+sha256:\s*"?([0-9a-f]{64})"?\s*$/m.exec(text)?.[1];
-  const source = /^\s+source:\s*(.+?)\s*$/m.exec(text.slice(text.indexOf("\nimported:")))?.[1];
-  return {
-    sha256,
-    source: source === undefined ? undefined : (JSON.parse(source.startsWith('"') ? source : JSON.stringify(source)) as string),
-  };
+  const block = text.indexOf("\nimported:");
+  if (block < 0) return {};
+  const sha256 = /^\s+sha256:\s*"?([0-9a-f]{64})"?\s*$/m.exec(text.slice(block))?.[1];
+  const written = /^\s+source:\s*(.+?)\s*$/m.exec(text.slice(block))?.[1];
+  let source = written;
+  try {
+    if (written?.startsWith('"')) source = JSON.parse(written) as string;
+  } catch {
+    // Not JSON-compatible YAML quoting: keep the text as written.
+  }
+  return { sha256, source };
 }
 
 /** Checks a written draft: the validator's single-file rules, and that no sentence of the source is missing. */
@@ -111,7 +116,9 @@ export function planImport(
       results.push({ source: source.path, action: "unchanged", id: same.id, ...found });
       continue;
     }
-    const earlier = same ?? bySource.get(source.name);
+    // The same file name with the same date and title is an earlier import of this document, since changed.
+    const named = bySource.get(source.name);
+    const earlier = same ?? (named && (named.id === draft.baseId || named.id.startsWith(`${draft.baseId}-`)) ? named : undefined);
     if (earlier && !same && !options.force) {
       results.push({
         source: source.path,
