@@ -93,12 +93,12 @@ describe("hindsight import", () => {
     const f = fixture();
     await importIn(f, "old/sre-template.md");
     const source = join(f.root, "old", "sre-template.md");
-    writeFileSync(source, readFileSync(source, "utf8").replace("212 customers", "213 customers"));
+    writeFileSync(source, readFileSync(source, "utf8").replace("18,340 EUR", "18,430 EUR"));
     const refused = await importIn(f, "old/sre-template.md");
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain(`changed since it was imported as ${SRE} — pass --force to replace that draft`);
     expect((await importIn(f, "old/sre-template.md", "--force")).code).toBe(0);
-    expect(f.read(pm(SRE))).toContain("213 customers");
+    expect(f.read(pm(SRE))).toContain("18,430 EUR");
   });
 
   test("gives a second source with the same date and title a -2 id, in the order of the source paths", async () => {
