@@ -123,16 +123,16 @@ export const actionItemSchema = strictObject({
   owner: catalogId.describe("Id of the owning team in `content/teams.yaml`."),
   /** The person doing the work, if one is named. */
   assignee: personName.optional().describe("The person doing the work, if one is named."),
-  /** Where the item stands: open, in-progress, blocked, done or wont-do. */
+  /** Where the item stands: `open`, `in-progress`, `blocked`, `done` or `wont-do`. */
   status: z
     .enum(ACTION_STATUSES, { error: oneOf(ACTION_STATUSES) })
-    .describe("Where the item stands: open, in-progress, blocked, done or wont-do."),
+    .describe("Where the item stands: `open`, `in-progress`, `blocked`, `done` or `wont-do`."),
   /** The date it is due, YYYY-MM-DD. */
   due: calendarDate.describe("The date it is due, YYYY-MM-DD."),
   /** The date it was done; required when status is done, forbidden otherwise. */
   completed: calendarDate.optional().describe("The date it was done; required when status is done, forbidden otherwise."),
-  /** Why it will not be done; required when status is wont-do. */
-  reason: markdownText.optional().describe("Why it will not be done; required when status is wont-do."),
+  /** Why it will not be done; required when status is `wont-do`. */
+  reason: markdownText.optional().describe("Why it will not be done; required when status is `wont-do`."),
   /** Link to the ticket in the issue tracker. */
   ticket: webUrl.optional().describe("Link to the ticket in the issue tracker."),
   /** How we will know the fix worked. */
@@ -160,10 +160,10 @@ const frontmatterShape = {
   severity: z
     .enum(SEVERITIES, { error: oneOf(SEVERITIES) })
     .describe("SEV1 (critical) to SEV4 (low); see the guide for definitions."),
-  /** Document status: draft, in-review or published. */
+  /** Document status: `draft`, `in-review` or `published`. */
   status: z
     .enum(DOCUMENT_STATUSES, { error: oneOf(DOCUMENT_STATUSES) })
-    .describe("Document status: draft, in-review or published."),
+    .describe("Document status: `draft`, `in-review` or `published`."),
   /** Who wrote the postmortem. */
   authors: z.array(personName).min(1, { error: "is empty — list at least one author" }).describe("Who wrote the postmortem."),
   /** Who reviewed it. */
