@@ -80,7 +80,7 @@ function siteConfig(answers: InitAnswers): string {
     "# so fill it in for a server of your own, for example https://intranet.example.com/postmortems/.",
     answers.url ? `url: ${yamlString(answers.url)}` : "# url: https://postmortems.example.com/",
     "",
-    "# New postmortems start in this zone, due dates are reckoned in it, and dates read like this.",
+    "# `hindsight new` starts postmortems in this zone; dates on the site read in this locale and style.",
     `timeZone: ${answers.timeZone}`,
     "locale: en-GB",
     "dateStyle: medium",
