@@ -2,6 +2,8 @@
 import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
+import { contentCacheDir } from "./src/lib/build/cache-dir.ts";
+import { contentDir } from "./src/lib/content-paths.ts";
 import { bodyPlugins } from "./src/lib/markdown/body-plugins.ts";
 import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
 import pagefind from "./src/integrations/pagefind.ts";
@@ -11,7 +13,8 @@ import validateContent from "./src/integrations/validate.ts";
 export default defineConfig({
   site: process.env["HINDSIGHT_SITE"] ?? "https://hindsight.example.com",
   outDir: process.env["HINDSIGHT_OUT_DIR"] ?? "./dist",
-  cacheDir: process.env["HINDSIGHT_CACHE_DIR"] ?? "./node_modules/.astro",
+  // One cache per content folder: a cache made from another folder would rebuild (or fail on) files that are gone.
+  cacheDir: contentCacheDir(process.env["HINDSIGHT_CACHE_DIR"] ?? "./node_modules/.astro", contentDir()),
   trailingSlash: "always",
   // External stylesheets keep pages free of inline styles, so the Content-Security-Policy needs no unsafe-inline.
   build: { format: "directory", inlineStylesheets: "never" },

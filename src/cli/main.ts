@@ -8,6 +8,7 @@ interface CommandModule {
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   validate: () => import("./validate.ts"),
+  build: () => import("./build.ts"),
   new: () => import("./new.ts"),
   schema: () => import("./schema.ts"),
   actions: () => import("./actions.ts"),
