@@ -6,6 +6,7 @@ import { contentCacheDir } from "./src/lib/build/cache-dir.ts";
 import { contentDir } from "./src/lib/content-paths.ts";
 import { bodyPlugins } from "./src/lib/markdown/body-plugins.ts";
 import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
+import contentSecurity from "./src/integrations/content-security.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import siteChecks from "./src/integrations/site-checks.ts";
 import validateContent from "./src/integrations/validate.ts";
@@ -24,7 +25,8 @@ export default defineConfig({
   // Scoped styles by class rather than a data attribute on every element: smaller pages, same scoping.
   scopedStyleStrategy: "class",
   // validateContent() also adds a redirect from each former id (`aliases`) to the renamed postmortem.
-  integrations: [validateContent(), mdx(), pagefind(), siteChecks()],
+  // contentSecurity() rewrites each page's policy to what the page needs and adds one to redirect pages.
+  integrations: [validateContent(), mdx(), contentSecurity(), pagefind(), siteChecks()],
   devToolbar: { enabled: false },
   vite: {
     build: {
