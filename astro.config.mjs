@@ -10,9 +10,14 @@ import contentSecurity from "./src/integrations/content-security.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import siteChecks from "./src/integrations/site-checks.ts";
 import validateContent from "./src/integrations/validate.ts";
+import { siteConfigOrThrow } from "./src/lib/site/config.ts";
+
+// content/site.yaml, with HINDSIGHT_SITE and HINDSIGHT_BASE applied: where the site is served.
+const siteConfig = siteConfigOrThrow(contentDir());
 
 export default defineConfig({
-  site: process.env["HINDSIGHT_SITE"] ?? "https://hindsight.example.com",
+  site: siteConfig.origin,
+  base: siteConfig.base,
   outDir: process.env["HINDSIGHT_OUT_DIR"] ?? "./dist",
   // One cache per content folder: a cache made from another folder would rebuild (or fail on) files that are gone.
   cacheDir: contentCacheDir(process.env["HINDSIGHT_CACHE_DIR"] ?? "./node_modules/.astro", contentDir()),

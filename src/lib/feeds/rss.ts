@@ -1,4 +1,5 @@
 /** The RSS feed's items: published postmortems, newest first. Pure, so the feed is testable without a build. */
+import { urls } from "../site/urls.ts";
 import type { Postmortem } from "../schema/index.ts";
 
 /** How many postmortems the feed carries; older ones stay in /postmortems.json and the archive. */
@@ -29,7 +30,7 @@ export function rssItems(postmortems: readonly FeedSource[], limit = RSS_LIMIT):
     .map((p) => ({
       // Title and summary are plain text in the schema (not Markdown): passed as written, escaped by the feed writer.
       title: `[${p.data.severity}] ${p.data.title}`,
-      link: `/postmortems/${p.id}/`,
+      link: urls.postmortem(p.id),
       pubDate: new Date(Date.parse(p.data.started)),
       description: p.data.summary,
       categories: [p.data.severity, ...p.data.services, ...p.data.tags],
