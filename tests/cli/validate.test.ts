@@ -176,9 +176,17 @@ describe("hindsight validate --against", () => {
     const { line, column } = positionOf(next, "status:");
     const result = await validate(f, "--against", "main");
     expect(result.lines).toContain(
-      `content/postmortems/${WEBSITE_SLOW}.mdx:${line}:${column}  status  postmortem "${WEBSITE_SLOW}" was published at main and is now draft, which would take its page, redirects and action items off the site — set status back to published`,
+      `content/postmortems/${WEBSITE_SLOW}.mdx:${line}:${column}  status  postmortem "${WEBSITE_SLOW}" was published at main and is now draft, which would take its page, redirects and action items off the site — set status back to published; to take a postmortem back, set status: withdrawn and say why in withdrawnReason, which keeps its page with a notice`,
     );
     expect(result.code).toBe(1);
+  });
+
+  test("accepts a published postmortem withdrawn with a reason", async () => {
+    const f = committed();
+    f.edit(pm(WEBSITE_SLOW), "status: published", "status: withdrawn\nwithdrawnReason: A duplicate of the API postmortem.");
+    const result = await validate(f, "--against", "main");
+    expect(result.stdout).toContain("✔ 2 postmortems");
+    expect(result.code).toBe(0);
   });
 
   test("rejects a published postmortem sent back to review", async () => {

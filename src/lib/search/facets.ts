@@ -74,7 +74,12 @@ export function searchFacets(data: Postmortem, catalog: CatalogIndex): SearchFac
   };
 }
 
-const STATUS_LABELS: Record<DocumentStatus, string> = { draft: "Draft", "in-review": "In review", published: "Published" };
+const STATUS_LABELS: Record<DocumentStatus, string> = {
+  draft: "Draft",
+  "in-review": "In review",
+  published: "Published",
+  withdrawn: "Withdrawn",
+};
 
 /**
  * How the search page names a filter value: "SEV1 · Critical", "In review", "Has open action items"; others

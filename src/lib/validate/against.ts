@@ -1,9 +1,10 @@
 /**
  * `validate --against <git-ref>`: what may not disappear between a ref (usually the main branch) and the
  * working tree. Action items are retired with `status: wont-do` and a reason, never deleted, renumbered or
- * reused; a postmortem that readers could see (in review or published) keeps its URL and may not go back to
- * a draft; if it is renamed, git must see the rename (the same file, moved) and its old id goes into the
- * new file's `aliases` (which redirects it). Drafts were never built, so they are free to change.
+ * reused; a postmortem that readers could see (in review, published or withdrawn) keeps its URL and may not
+ * go back to a draft (nor from published to review) — the reviewable way back is `status: withdrawn` with a
+ * `withdrawnReason`; if it is renamed, git must see the rename (the same file, moved) and its old id goes
+ * into the new file's `aliases` (which redirects it). Drafts were never built, so they are free to change.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -164,8 +165,8 @@ function quoteTitle(title: string): string {
   return short ? ` ("${short}")` : "";
 }
 
-/** Statuses a build shows; one of them at the ref means readers may hold the URL. */
-const SHOWN = new Set(["in-review", "published"]);
+/** Statuses a build gives a page; one of them at the ref means readers may hold the URL. */
+const SHOWN = new Set(["in-review", "published", "withdrawn"]);
 
 /** Words that say what an item is about (lower case, without short filler words). */
 function words(title: string): Set<string> {
@@ -294,12 +295,13 @@ export function compareWithRef(ref: string, contentDir: string, cwd: string = pr
       }
     }
     if (!current.readable) continue;
-    if (current.status === "draft" || (old.status === "published" && current.status === "in-review")) {
+    const demoted = current.status === "draft" || (old.status !== "in-review" && current.status === "in-review");
+    if (demoted) {
       diagnostics.push({
         file: current.file,
         ...locateIn(current, ["status"], cwd),
         path: "status",
-        message: `postmortem "${old.id}" was ${old.status} at ${ref} and is now ${current.status}, which would take its page, redirects and action items off the site — set status back to ${old.status}`,
+        message: `postmortem "${old.id}" was ${old.status} at ${ref} and is now ${current.status}, which would take its page, redirects and action items off the site — set status back to ${old.status}; to take a postmortem back, set status: withdrawn and say why in withdrawnReason, which keeps its page with a notice`,
       });
     }
     diagnostics.push(...compareItems(old, current, ref, cwd));
