@@ -4,6 +4,7 @@ import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
 import { contentCacheDir } from "./src/lib/build/cache-dir.ts";
 import { contentDir } from "./src/lib/content-paths.ts";
+import { basePathPlugin } from "./src/lib/markdown/base-path-plugin.ts";
 import { bodyPlugins } from "./src/lib/markdown/body-plugins.ts";
 import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
 import contentSecurity from "./src/integrations/content-security.ts";
@@ -26,7 +27,7 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   // Astro's default processor (Sätteri), plus plugins that harden links and label task lists in postmortem bodies.
   // Prism marks code with classes (styled in global.css); Shiki's inline styles would break the CSP.
-  markdown: { processor: satteri({ hastPlugins: bodyPlugins }), syntaxHighlight: "prism" },
+  markdown: { processor: satteri({ hastPlugins: [...bodyPlugins, basePathPlugin(siteConfig.base)] }), syntaxHighlight: "prism" },
   // Scoped styles by class rather than a data attribute on every element: smaller pages, same scoping.
   scopedStyleStrategy: "class",
   // validateContent() also adds a redirect from each former id (`aliases`) to the renamed postmortem.
@@ -34,6 +35,10 @@ export default defineConfig({
   integrations: [validateContent(), mdx(), contentSecurity(), pagefind(), siteChecks()],
   devToolbar: { enabled: false },
   vite: {
+    // Dates read in the configuration's locale and style, on pages and in browser scripts (src/lib/format/date-format.ts).
+    define: {
+      "import.meta.env.HINDSIGHT_DATE_FORMAT": JSON.stringify({ locale: siteConfig.locale, dateStyle: siteConfig.dateStyle }),
+    },
     build: {
       rollupOptions: {
         // Astro's MDX output starts with a "use astro:head-inject" directive that the bundler warns about

@@ -2,45 +2,37 @@
  * `hindsight build`: builds the site into a staging folder, and publishes it into the output folder only
  * when every check has passed (validation, the post-build site checks and the search-index count run inside
  * `astro build`; the staged site is then checked for build leftovers and drafts). A build that fails or is
- * killed leaves the previous site untouched. One build at a time per checkout.
+ * killed leaves the previous site untouched. One build at a time. The folders come from siteFolders(), so the
+ * same command builds this repository's content or a knowledge base in its own folder.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { acquireLock, BuildLockedError } from "../lib/build/lock.ts";
 import { checkStagedSite, publishStaged, recoverAbandoned, removeLeftovers, stagingDir } from "../lib/build/publish.ts";
-import { contentDir, contentPaths } from "../lib/content-paths.ts";
+import { contentPaths } from "../lib/content-paths.ts";
 import { frontmatterStatus } from "../lib/search/expected-pages.ts";
+import { HINDSIGHT_ROOT, runAstro, siteFolders, type SiteFolders } from "./astro-site.ts";
 
-export const summary = "Build the site into a staging folder and publish it to dist/ once every check passes";
+export const summary = "Validate the content and build the site; publish it to dist/ only once every check passes";
 
 const HELP = `Usage: hindsight build [--content <dir>] [--out <dir>]
 
-Builds the static site. The build runs in a staging folder beside the output folder; the output folder is
-replaced only after validation, the site checks and the search index all pass, so it always holds the last
-complete site. A second build in the same checkout stops at once while one is running.
+Builds the knowledge base in the current folder with Hindsight's site. The build runs in a staging folder
+beside the output folder; the output folder is replaced only after validation, the site checks and the
+search index all pass, so it always holds the last complete site. A second build stops at once while one
+is running. HINDSIGHT_SITE and HINDSIGHT_BASE set the public address and base path.
 
-  --content   the content folder (default: HINDSIGHT_CONTENT or content)
-  --out       the output folder (default: HINDSIGHT_OUT_DIR or dist)
+  --content   the content folder (default: $HINDSIGHT_CONTENT or content/)
+  --out       the output folder (default: $HINDSIGHT_OUT_DIR or dist/)
 
-Astro's cache lives under HINDSIGHT_CACHE_DIR (default node_modules/.astro), one folder per content folder.`;
+Astro's cache lives under $HINDSIGHT_CACHE_DIR, one folder per content folder.`;
 
-/** The project's own `astro` command, whichever folder the build is run from. */
-const ASTRO = fileURLToPath(new URL("../../node_modules/astro/bin/astro.mjs", import.meta.url));
-const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /**
- * One build at a time per checkout: besides the output and cache folders, every Astro build of a project
- * writes the same generated modules into `<project>/.astro/`, so two builds at once would mix their content.
+ * One build at a time per Hindsight folder: besides the output and cache folders, every Astro build of the
+ * site writes the same generated modules into `<Hindsight>/.astro/`, so two builds at once would mix their content.
  */
-export const BUILD_LOCK = join(PROJECT_ROOT, ".astro", "hindsight-build.lock");
-
-export interface BuildOptions {
-  contentDir: string;
-  outDir: string;
-  cacheBase: string;
-}
+export const BUILD_LOCK = join(HINDSIGHT_ROOT, ".astro", "hindsight-build.lock");
 
 /** Ids of the draft postmortems in a content folder (never to be published). */
 function draftIds(dir: string): string[] {
@@ -51,30 +43,15 @@ function draftIds(dir: string): string[] {
     .map((e) => e.name.slice(0, -".mdx".length));
 }
 
-function runAstroBuild(env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [ASTRO, "build"], { cwd: PROJECT_ROOT, env, stdio: "inherit" });
-    const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
-    const onInt = forward("SIGINT");
-    const onTerm = forward("SIGTERM");
-    process.on("SIGINT", onInt).on("SIGTERM", onTerm);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      process.off("SIGINT", onInt).off("SIGTERM", onTerm);
-      resolvePromise(code ?? (signal ? 128 : 1));
-    });
-  });
-}
-
 /** Builds and publishes; returns the exit code. Messages go to stderr/stdout as the build runs. */
-export async function buildSite(options: BuildOptions): Promise<number> {
-  const out = resolve(options.outDir);
+export async function buildSite(folders: SiteFolders): Promise<number> {
+  const out = resolve(folders.outDir);
   const display = relative(process.cwd(), out) || ".";
   mkdirSync(dirname(out), { recursive: true });
   mkdirSync(dirname(BUILD_LOCK), { recursive: true });
   let release: () => void;
   try {
-    release = acquireLock(BUILD_LOCK, "this checkout");
+    release = acquireLock(BUILD_LOCK, "the site");
   } catch (error) {
     if (error instanceof BuildLockedError) {
       console.error(`hindsight build: ${error.message}`);
@@ -86,18 +63,13 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   const cleanUp = () => rmSync(staging, { recursive: true, force: true });
   try {
     recoverAbandoned(out);
-    const code = await runAstroBuild({
-      ...process.env,
-      HINDSIGHT_CONTENT: resolve(options.contentDir),
-      HINDSIGHT_OUT_DIR: staging,
-      HINDSIGHT_CACHE_DIR: resolve(options.cacheBase),
-    });
+    const code = await runAstro("build", [], { ...folders, outDir: staging });
     if (code !== 0) {
       console.error(`hindsight build: the build failed (exit code ${code}); ${display}/ still holds the previous site.`);
       return 1;
     }
     removeLeftovers(staging);
-    const problems = checkStagedSite(staging, draftIds(options.contentDir));
+    const problems = checkStagedSite(staging, draftIds(folders.content));
     if (problems.length > 0) {
       console.error(
         `hindsight build: the built site was not published, ${display}/ still holds the previous site:\n  ${problems.join("\n  ")}`,
@@ -128,9 +100,5 @@ export async function run(args: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  return buildSite({
-    contentDir: values.content ?? contentDir(),
-    outDir: values.out ?? process.env["HINDSIGHT_OUT_DIR"] ?? "dist",
-    cacheBase: process.env["HINDSIGHT_CACHE_DIR"] ?? "node_modules/.astro",
-  });
+  return buildSite(siteFolders(process.cwd(), { content: values.content, outDir: values.out }));
 }

@@ -6,6 +6,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { contentDir, contentPaths } from "../lib/content-paths.ts";
+import { loadSiteConfig } from "../lib/site/config.ts";
 import { localInstant, parseStarted, postmortemIdFor, scaffoldPostmortem } from "../lib/scaffold/postmortem-template.ts";
 import { catalogId } from "../lib/schema/identifiers.ts";
 import { isTimeZone } from "../lib/schema/time.ts";
@@ -21,7 +22,7 @@ values are asked for; otherwise --title, --severity and --services are required.
 
   --started    when impact began: "2026-11-25T14:05" in --timezone, or with an offset; default now
   --teams      default: the owners of the services in services.yaml
-  --timezone   default: this computer's time zone
+  --timezone   default: timeZone in <content>/site.yaml, else this computer's time zone
   --author     one author per flag, written as given ("Raman, Priya" is one name); repeat it for
                several authors; default: git's user.name
   --dir        the postmortems folder (default: <content>/postmortems)`;
@@ -103,7 +104,8 @@ export async function run(args: string[]): Promise<number> {
   };
 
   try {
-    const timezone = values.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const site = loadSiteConfig(content).config;
+    const timezone = values.timezone ?? site.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!isTimeZone(timezone))
       return fail(`"${timezone}" is not an IANA time zone — pass --timezone Europe/London, America/Los_Angeles, UTC, …`);
     const title = (values.title ?? (await ask("Title (what broke, for whom)"))).trim();
@@ -163,10 +165,17 @@ export async function run(args: string[]): Promise<number> {
       // "wx": never replace a file, even one created since the check above.
       writeFileSync(
         file,
-        scaffoldPostmortem({ title, severity: severity as Severity, services, teams, started, timezone, authors }),
-        {
-          flag: "wx",
-        },
+        scaffoldPostmortem({
+          title,
+          severity: severity as Severity,
+          services,
+          teams,
+          started,
+          timezone,
+          authors,
+          severities: site.severities,
+        }),
+        { flag: "wx" },
       );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") return exists();

@@ -114,7 +114,7 @@ describe("hindsight build publishes only a complete site", () => {
     try {
       const result = await build(copyContent("second"), out, cache);
       expect(result.code).toBe(3);
-      expect(result.output).toContain(`another build of this checkout`);
+      expect(result.output).toContain(`another build of the site`);
       expect(result.output).toContain(`is running (process ${process.pid}`);
       expect(snapshot(out)).toEqual(first);
     } finally {

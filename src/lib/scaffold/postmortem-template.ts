@@ -15,6 +15,8 @@ export interface ScaffoldInput {
   timezone: string;
   /** One entry per author; a name may contain commas ("Raman, Priya"). */
   authors: string[];
+  /** The organisation's wording of SEV1–SEV4 (site configuration); the defaults otherwise. */
+  severities?: readonly { id: Severity; label: string; description: string }[];
 }
 
 /** The longest slug, in characters. */
@@ -105,7 +107,10 @@ function yamlValue(value: string | string[]): string {
 
 /** The text of a new postmortem. */
 export function scaffoldPostmortem(input: ScaffoldInput): string {
-  const severities = SEVERITY_LEVELS.map((level) => `#   ${level.id} ${level.label}: ${level.description}`).join("\n");
+  const severities = (input.severities ?? SEVERITY_LEVELS)
+    // One comment line each, whatever the configuration's wording holds.
+    .map((level) => `#   ${level.id} ${level.label}: ${level.description}`.replace(/\s+/g, " "))
+    .join("\n");
   return `---
 # A new postmortem (status: draft). The guide at /guide/ explains every field; \`npm run validate\` checks it.
 # Write blamelessly: describe what the system and the process allowed, not who slipped.

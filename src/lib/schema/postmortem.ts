@@ -122,16 +122,16 @@ export const actionItemSchema = strictObject({
   owner: catalogId.describe("Id of the owning team in `content/teams.yaml`."),
   /** The person doing the work, if one is named. */
   assignee: personName.optional().describe("The person doing the work, if one is named."),
-  /** Where the item stands: open, in-progress, blocked, done or wont-do. */
+  /** Where the item stands: `open`, `in-progress`, `blocked`, `done` or `wont-do`. */
   status: z
     .enum(ACTION_STATUSES, { error: oneOf(ACTION_STATUSES) })
-    .describe("Where the item stands: open, in-progress, blocked, done or wont-do."),
+    .describe("Where the item stands: `open`, `in-progress`, `blocked`, `done` or `wont-do`."),
   /** The date it is due, YYYY-MM-DD. */
   due: calendarDate.describe("The date it is due, YYYY-MM-DD."),
   /** The date it was done; required when status is done, forbidden otherwise. */
   completed: calendarDate.optional().describe("The date it was done; required when status is done, forbidden otherwise."),
-  /** Why it will not be done; required when status is wont-do. */
-  reason: markdownText.optional().describe("Why it will not be done; required when status is wont-do."),
+  /** Why it will not be done; required when status is `wont-do`. */
+  reason: markdownText.optional().describe("Why it will not be done; required when status is `wont-do`."),
   /** Link to the ticket in the issue tracker. */
   ticket: webUrl.optional().describe("Link to the ticket in the issue tracker."),
   /** How we will know the fix worked. */
@@ -159,10 +159,10 @@ const frontmatterShape = {
   severity: z
     .enum(SEVERITIES, { error: oneOf(SEVERITIES) })
     .describe("SEV1 (critical) to SEV4 (low); see the guide for definitions."),
-  /** Document status: draft, in-review, published or withdrawn. */
+  /** Document status: `draft`, `in-review`, `published` or `withdrawn`. */
   status: z
     .enum(DOCUMENT_STATUSES, { error: oneOf(DOCUMENT_STATUSES) })
-    .describe("Document status: draft, in-review, published or withdrawn."),
+    .describe("Document status: `draft`, `in-review`, `published` or `withdrawn`."),
   /**
    * Why a postmortem that readers have seen was taken back (a duplicate, or wrong at heart), shown on its page
    * (Markdown allowed). Required when status is withdrawn, and only then.
