@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { actionItemKey, catalogId, personName, postmortemId, tag } from "./identifiers.ts";
 import { ACTION_ITEM_ID } from "./identifiers.ts";
+import { checkImported, importedSchema } from "./imported.ts";
 import { markdownText, webUrl } from "./links.ts";
 import { strictObject } from "./strict-object.ts";
 import { calendarDate, calendarDateMs, instantMs, offsetInstant, timeZone } from "./time.ts";
@@ -221,6 +222,10 @@ const frontmatterShape = {
     .describe("Action items of earlier postmortems that, had they been done, would have prevented or shortened this incident."),
   /** Former ids of this postmortem; their URLs redirect here. */
   aliases: z.array(postmortemId).default([]).describe("Former ids of this postmortem; their URLs redirect here."),
+  /** Set by `hindsight import`: the source document, its checksum and the fields left to fill before review. */
+  imported: importedSchema
+    .optional()
+    .describe("Set by `hindsight import`: the source document, its checksum and the fields left to fill before review."),
 };
 
 type Frontmatter = z.output<ReturnType<typeof strictObject<typeof frontmatterShape>>>;
@@ -353,6 +358,7 @@ export const postmortemSchema = strictObject(frontmatterShape).superRefine((fm, 
   checkActionItems(fm, add);
   checkImpact(fm, add);
   checkWithdrawn(fm, add);
+  checkImported(fm, add);
 });
 
 export type Postmortem = z.infer<typeof postmortemSchema>;
