@@ -157,7 +157,7 @@ export function knowledgeBaseFiles(answers: InitAnswers): KnowledgeBaseFile[] {
         teams: [answers.team.id],
         started: answers.started,
         timezone: answers.timeZone,
-        author: answers.author,
+        authors: [answers.author],
       }),
     },
   ];
