@@ -5,8 +5,10 @@
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { nodeOptionsWithHeap } from "../lib/build/heap.ts";
 import { contentDir } from "../lib/content-paths.ts";
 
 /** Hindsight's own folder (where astro.config.mjs is). */
@@ -50,6 +52,8 @@ export function runAstro(command: string, args: string[], folders: SiteFolders):
         HINDSIGHT_OUT_DIR: folders.outDir,
         HINDSIGHT_CACHE_DIR: folders.cacheDir,
         ASTRO_TELEMETRY_DISABLED: process.env["ASTRO_TELEMETRY_DISABLED"] ?? "1",
+        // A large knowledge base needs more than Node's default heap; no NODE_OPTIONS needed to build one.
+        NODE_OPTIONS: nodeOptionsWithHeap(process.env["NODE_OPTIONS"], totalmem()),
       },
     });
     child.on("error", reject);
