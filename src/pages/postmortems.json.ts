@@ -1,4 +1,4 @@
-/** Every visible postmortem as structured data with computed durations (shape: docs/feeds.md). */
+/** Every published postmortem as structured data with computed durations (shape: docs/feeds.md). */
 import type { APIRoute } from "astro";
 import { getKnowledgeBase } from "../data/knowledge-base.ts";
 import { indexCatalogs } from "../lib/catalog-index.ts";
@@ -6,6 +6,6 @@ import { postmortemsJson } from "../lib/feeds/json.ts";
 
 export const GET: APIRoute = async ({ site }) => {
   const kb = await getKnowledgeBase();
-  const body = postmortemsJson(kb.postmortems, indexCatalogs(kb.catalogs), site ?? new URL("https://hindsight.example.com"));
+  const body = postmortemsJson(kb.published, indexCatalogs(kb.catalogs), site ?? new URL("https://hindsight.example.com"));
   return new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json; charset=utf-8" } });
 };

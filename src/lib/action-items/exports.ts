@@ -39,7 +39,8 @@ export interface LedgerJsonItem {
   completed: string | null;
   reason: string | null;
   ticket: string | null;
-  ageDays: number;
+  /** Days since the incident while the item needs work; null once closed. */
+  ageDays: number | null;
   overdue: boolean;
   daysOverdue: number;
   daysToClose: number | null;
@@ -121,7 +122,7 @@ export const CSV_COLUMNS = [
   ["completed", (i) => i.completed ?? ""],
   ["reason", (i) => (i.reason === null ? "" : plainText(i.reason))],
   ["ticket", (i) => i.ticket ?? ""],
-  ["age_days", (i) => String(i.ageDays)],
+  ["age_days", (i) => (i.ageDays === null ? "" : String(i.ageDays))],
   ["overdue", (i) => (i.overdue ? "yes" : "no")],
   ["days_overdue", (i) => String(i.daysOverdue)],
   ["days_to_close", (i) => (i.daysToClose === null ? "" : String(i.daysToClose))],

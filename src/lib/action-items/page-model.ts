@@ -2,7 +2,7 @@
 import { LEDGER_GROUP_LABELS, groupByStatus, type LedgerGroup, type LedgerGroupId, type LedgerItem } from "./ledger.ts";
 
 /** Groups listed in full on /action-items/ (up to the preview size); closed ones get their own pages. */
-export const OUTSTANDING_GROUPS = ["overdue", "open", "in-progress", "blocked"] as const satisfies readonly LedgerGroupId[];
+export const OUTSTANDING_GROUPS = ["open", "in-progress", "blocked"] as const satisfies readonly LedgerGroupId[];
 export const CLOSED_GROUPS = ["done", "wont-do"] as const satisfies readonly LedgerGroupId[];
 
 /** Rows per group on /action-items/ before it links to the group's own pages. */

@@ -1,5 +1,7 @@
 /** The RSS feed's items: published postmortems, newest first. Pure, so the feed is testable without a build. */
 import { plainText } from "../markdown/inline.ts";
+import { newestFirst } from "../postmortem/dates.ts";
+import { publishedOnly } from "../postmortem/visibility.ts";
 import type { Postmortem } from "../schema/index.ts";
 
 /** How many postmortems the feed carries; older ones stay in /postmortems.json and the archive. */
@@ -23,9 +25,7 @@ export interface RssItem {
  * impact, at most RSS_LIMIT. The date is when the incident started: postmortems carry no publication date.
  */
 export function rssItems(postmortems: readonly FeedSource[], limit = RSS_LIMIT): RssItem[] {
-  return postmortems
-    .filter((p) => p.data.status === "published")
-    .sort((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started) || a.id.localeCompare(b.id))
+  return newestFirst(publishedOnly(postmortems))
     .slice(0, limit)
     .map((p) => ({
       title: `[${p.data.severity}] ${plainText(p.data.title)}`,

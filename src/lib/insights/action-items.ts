@@ -69,7 +69,7 @@ export function openItemsByAge(items: readonly LedgerItem[]): AgeBucketCount[] {
     if (!item.isOpen) continue;
     let index = 0;
     AGE_BUCKETS.forEach((b, i) => {
-      if (item.ageDays >= b.from) index = i;
+      if ((item.ageDays ?? 0) >= b.from) index = i;
     });
     rows[index]!.count += 1;
     if (item.overdue) rows[index]!.overdue += 1;
