@@ -26,7 +26,11 @@ describe("computed durations", () => {
   });
 
   it("counts the impact to the resolution when no mitigation is recorded", () => {
-    const d = computeDurations({ started: "2024-03-01T10:00:00Z", detected: "2024-03-01T10:05:00Z", resolved: "2024-03-01T11:00:00Z" });
+    const d = computeDurations({
+      started: "2024-03-01T10:00:00Z",
+      detected: "2024-03-01T10:05:00Z",
+      resolved: "2024-03-01T11:00:00Z",
+    });
     expect(d.timeToMitigate).toBeNull();
     expect(formatDuration(d.impact!)).toBe("1 h");
   });

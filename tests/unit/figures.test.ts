@@ -185,7 +185,11 @@ describe("the glossary of figures", () => {
 
   it("shows the SEV1 sample as two honest figures: impact 3 h 15 min, resolved after 6 d 19 h", () => {
     const shown = shownDurations({ timeToDetect: 4 * MIN, impact: 3 * H + 15 * MIN, timeToResolve: 6 * D + 19 * H + MIN });
-    expect(shown.map((s) => `${s.label} ${s.text}`)).toEqual(["Time to detect 4 min", "Impact 3 h 15 min", "Time to resolve 6 d 19 h"]);
+    expect(shown.map((s) => `${s.label} ${s.text}`)).toEqual([
+      "Time to detect 4 min",
+      "Impact 3 h 15 min",
+      "Time to resolve 6 d 19 h",
+    ]);
     expect(shown[1]!.iso).toBe("PT3H15M");
   });
 

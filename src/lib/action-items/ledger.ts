@@ -5,11 +5,18 @@
  */
 import { ACTION_ITEM_KEY } from "../schema/identifiers.ts";
 import type { ActionItem, Postmortem } from "../schema/postmortem.ts";
-import { ACTION_STATUSES, isOpenStatus, type ActionStatus, type ActionType, type Priority, type Severity } from "../schema/vocabulary.ts";
+import {
+  ACTION_STATUSES,
+  isOpenStatus,
+  type ActionStatus,
+  type ActionType,
+  type Priority,
+  type Severity,
+} from "../schema/vocabulary.ts";
 import { incidentDate, newestFirst } from "../postmortem/dates.ts";
 import { isPublished } from "../postmortem/visibility.ts";
 import { sortItems, type LedgerSort } from "./order.ts";
-import { daysBetween, timeliness } from "./overdue.ts";
+import { countDoneWithin90Days, daysBetween, timeliness } from "./overdue.ts";
 
 /** A postmortem as the ledger needs it. */
 export interface LedgerSource {
@@ -149,8 +156,10 @@ export function summarize(items: readonly LedgerItem[], today: string): LedgerSu
     overdue: items.filter((i) => i.overdue).length,
     done: done.length,
     wontDo,
-    doneLast90Days: done.filter((i) => i.completed !== undefined && i.completed <= today && daysBetween(i.completed, today) < 90)
-      .length,
+    doneLast90Days: countDoneWithin90Days(
+      done.flatMap((i) => (i.completed === undefined ? [] : [i.completed])),
+      today,
+    ),
     completionRate: considered === 0 ? null : done.length / considered,
     medianDaysToClose: median(done.map((i) => i.daysToClose).filter((d): d is number => d !== undefined)),
     recurredWhileOpen: items.filter((i) => i.recurredWhileOpen).length,

@@ -21,7 +21,7 @@ export type LedgerSort = (typeof LEDGER_SORTS)[number];
 
 /** What each order is called in the sort menu; "age" is offered only where items still need work. */
 export const LEDGER_SORT_LABELS: Record<LedgerSort, string> = {
-  ledger: "Most urgent first",
+  ledger: "Most overdue first",
   due: "Due date",
   priority: "Priority",
   age: "Age (oldest first)",

@@ -53,19 +53,36 @@ export interface ItemTimeliness {
   ageText: string;
 }
 
+/** How late an item is as of `today`: days, the words a marker shows and its title (empty when not late). */
+export function lateness(
+  item: { status: ActionStatus; due: string },
+  today: string,
+): { days: number; text: string; title: string } {
+  const days = daysOverdue(item, today);
+  return {
+    days,
+    text: formatLateness(item.due, today, days),
+    title: days > 0 ? `Due ${formatCalendarDate(item.due)}: ${formatDays(days)} late as of ${formatCalendarDate(today)}` : "",
+  };
+}
+
 /** Overdue, lateness and age of an item as of `today`. */
 export function timeliness(item: ItemDates, today: string): ItemTimeliness {
-  const days = daysOverdue(item, today);
+  const late = lateness(item, today);
   const age = ageOf(item, today);
   return {
-    overdue: days > 0,
-    daysOverdue: days,
+    overdue: late.days > 0,
+    daysOverdue: late.days,
     ageDays: age,
-    lateness: formatLateness(item.due, today, days),
-    latenessTitle:
-      days > 0 ? `Due ${formatCalendarDate(item.due)}: ${formatDays(days)} late as of ${formatCalendarDate(today)}` : "",
+    lateness: late.text,
+    latenessTitle: late.title,
     ageText: age === null ? "" : formatDays(age),
   };
+}
+
+/** How many of these completion dates fall within the 90 days up to and including `today`. */
+export function countDoneWithin90Days(completed: readonly string[], today: string): number {
+  return completed.filter((date) => date <= today && daysBetween(date, today) < 90).length;
 }
 
 /** How many of these due dates (of items that still need work) have passed by `today`. */

@@ -45,7 +45,7 @@ export const FIGURES = {
       "From the start of impact to full resolution (`resolved`), including degraded service, stale data and recovery work after mitigation.",
   },
   outstanding: {
-    label: "Open action items",
+    label: "Outstanding",
     unit: "count",
     explanation: "Action items that still need work: status open, in progress or blocked.",
   },
@@ -132,7 +132,7 @@ export function labelOf(id: FigureId): string {
 
 /** The fragment of the guide's "How figures are computed" entry for a figure. */
 export function figureAnchor(id: FigureId): string {
-  return `figure-${id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  return `figure-${id.replace(/[A-Z]|\d+/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
 /** Link to a figure's explanation in the guide. */

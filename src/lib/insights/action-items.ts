@@ -15,6 +15,10 @@ export interface TeamFollowThrough {
   overdue: number;
   /** done ÷ (total − won't do); null when the team has no item that counts. */
   completionRate: number | null;
+  /** Median days from incident to completion of the team's done items; null when none is done. */
+  medianDaysToClose: number | null;
+  /** Due dates of the team's outstanding items, so the browser can recount overdue for the reader's date. */
+  dueDates: string[];
 }
 
 /**
@@ -40,6 +44,8 @@ export function followThroughByTeam(
       outstanding: s.outstanding,
       overdue: s.overdue,
       completionRate: s.completionRate,
+      medianDaysToClose: s.medianDaysToClose,
+      dueDates: items.filter((i) => i.owner === team && i.isOpen).map((i) => i.due),
     };
   });
 }
@@ -60,6 +66,11 @@ export interface AgeBucketCount {
   count: number;
   /** Of those, how many are past their due date. */
   overdue: number;
+}
+
+/** The teams that own at least one item, for follow-through tables that list only teams with something to show. */
+export function teamsWithItems(rows: readonly TeamFollowThrough[]): TeamFollowThrough[] {
+  return rows.filter((r) => r.total > 0);
 }
 
 /** Open (outstanding) items by age since their incident, every bucket present, youngest first. */
