@@ -15,6 +15,7 @@ import { LEDGER_SORTS } from "../lib/action-items/order.ts";
 import { buildToday } from "../lib/figures/build-today.ts";
 import { formatMarkdown, formatTable } from "../lib/action-items/report.ts";
 import { indexCatalogs } from "../lib/catalog-index.ts";
+import { countOf } from "../lib/format/count.ts";
 import { formatDiagnostic } from "../lib/validate/diagnostic.ts";
 import { ACTION_STATUSES, PRIORITIES, isCalendarDate, isWebUrl, type ActionStatus, type Priority } from "../lib/schema/index.ts";
 import { isOpenStatus } from "../lib/schema/vocabulary.ts";
@@ -202,7 +203,7 @@ function runActions(args: string[]): number {
   }
   if (options.failOn && items.length > 0) {
     console.error(
-      `hindsight actions: ${items.length} overdue ${options.failOn.join("/")} action item(s) as of ${options.today} — close them, or move their due dates in the postmortems with a reason.`,
+      `hindsight actions: ${countOf(items.length, `overdue ${options.failOn.join("/")} action item`)} as of ${options.today} — close them, or move their due dates in the postmortems with a reason.`,
     );
     return 1;
   }

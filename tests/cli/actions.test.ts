@@ -108,7 +108,7 @@ describe("hindsight actions", () => {
       "- **P0** [2026-09-01-login-failures#A1](https://pm.example.com/postmortems/2026-09-01-login-failures/#item-A1): Alert on login errors — Site Reliability Engineering (Zoë), open, due 2026-11-25 (**1 day overdue**)",
     );
     expect(stdout).toContain("[2026-09-01-login-failures#A3]");
-    expect(stderr).toContain("2 overdue P0/P1 action item(s) as of 2026-11-26");
+    expect(stderr).toContain("2 overdue P0/P1 action items as of 2026-11-26");
   });
 
   it("exits 0 with --fail-on-overdue when no overdue item has those priorities", () => {

@@ -87,9 +87,14 @@ describe("the built exports", () => {
     expect(records.map((r) => r.key)).toEqual(ledger.items.map((i) => i.key));
   });
 
-  it("publishes one calendar entry per outstanding item", () => {
-    const events = Object.values(ical.sync.parseICS(read("action-items.ics"))).filter((c) => c?.type === "VEVENT");
-    expect(events).toHaveLength(ledger.summary.outstanding);
+  it("publishes a calendar entry per item not yet due and one on the build date for the overdue items", () => {
+    const events = Object.values(ical.sync.parseICS(read("action-items.ics"))).filter(
+      (c): c is ical.VEvent => c?.type === "VEVENT",
+    );
+    const digest = events.filter((e) => e.uid.startsWith("overdue@"));
+    expect(events).toHaveLength(ledger.summary.outstanding - ledger.summary.overdue + digest.length);
+    expect(digest).toHaveLength(ledger.summary.overdue > 0 ? 1 : 0);
+    for (const e of events) expect(e.start.toISOString().slice(0, 10) >= today).toBe(true);
   });
 });
 
