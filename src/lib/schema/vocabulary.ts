@@ -30,6 +30,11 @@ export const SEVERITY_LEVELS = [
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const satisfies readonly (typeof SEVERITY_LEVELS)[number]["id"][];
 export type Severity = (typeof SEVERITIES)[number];
 
+/** A count per severity, every severity present at zero, in severity order. */
+export function zeroPerSeverity(): Record<Severity, number> {
+  return Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+}
+
 /** Life cycle of the postmortem document itself (not of the incident). */
 export const DOCUMENT_STATUSES = ["draft", "in-review", "published"] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
