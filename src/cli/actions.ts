@@ -4,7 +4,6 @@ import { ledgerCsv, ledgerJson } from "../lib/action-items/exports.ts";
 import {
   buildLedger,
   filterLedger,
-  groupByStatus,
   sortLedger,
   summarize,
   type LedgerFilter,
@@ -37,8 +36,8 @@ Options:
   --priority P[,P]          ${PRIORITIES.join(", ")}
   --overdue                 only overdue items
   --sort ${LEDGER_SORTS.join("|")}
-                            order of the rows (default: ledger — grouped by status,
-                            most overdue first)
+                            order of the rows (default: ledger — items that need work
+                            most overdue first, then done, then won't do)
   --format FORMAT           ${FORMATS.join(", ")} (default: table)
   --today YYYY-MM-DD        compute "overdue" and "age" for this date (default:
                             HINDSIGHT_TODAY, else today in UTC)
@@ -176,7 +175,7 @@ function runActions(args: string[]): number {
   const ledger = buildLedger(content.postmortems, options.today);
   let items = filterLedger(ledger.items, options.filter);
   if (options.failOn) items = filterLedger(items, { priority: options.failOn });
-  items = options.sort ? sortLedger(items, options.sort) : groupByStatus(items).flatMap((g) => g.items);
+  items = sortLedger(items, options.sort ?? "ledger");
   const report = { today: options.today, teamName: catalog.teamName, ...(options.site ? { site: options.site } : {}) };
   const exportOptions = {
     site: options.site ?? "http://localhost/",

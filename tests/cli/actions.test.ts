@@ -72,7 +72,7 @@ describe("hindsight actions", () => {
       "2026-09-01-login-failures#A1",
       "2026-09-01-login-failures#A2",
     ]);
-    expect(rows[0]).toContain("56d");
+    expect(rows[0]).toContain("1 month overdue");
     expect(stdout).toContain("3 items, 2 overdue, as of 2026-11-26.");
   });
 
