@@ -11,6 +11,7 @@ import { newestFirst } from "../lib/postmortem/dates.ts";
 import { computeDurations } from "../lib/postmortem/durations.ts";
 import { isVisible, publishedOnly } from "../lib/postmortem/visibility.ts";
 import type { Catalogs } from "../lib/schema/index.ts";
+import { urls } from "../lib/site/urls.ts";
 
 export type PostmortemEntry = CollectionEntry<"postmortems">;
 
@@ -51,7 +52,7 @@ async function load(): Promise<KnowledgeBase> {
     id: entry.id,
     file: entry.filePath ?? `${paths.postmortems}/${entry.id}.mdx`,
     data: entry.data,
-    url: `/postmortems/${entry.id}/`,
+    url: urls.postmortem(entry.id),
     durations: computeDurations(entry.data),
     entry,
   }));

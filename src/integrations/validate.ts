@@ -14,11 +14,11 @@ export default function validateContentIntegration(): AstroIntegration {
   return {
     name: "hindsight:validate",
     hooks: {
-      "astro:config:setup": ({ command, logger, updateConfig }) => {
+      "astro:config:setup": ({ command, config, logger, updateConfig }) => {
         if (command !== "build" && command !== "dev") return;
         const result = validateContent({ contentDir: contentDir() });
         updateConfig({
-          redirects: aliasRedirects(result.valid),
+          redirects: aliasRedirects(result.valid, config.base),
           // Drafts are shown by `astro dev` only. Decided by the command, not by DEV/MODE variables, which an
           // environment can set by accident: a draft must never reach a production build.
           vite: { define: { "import.meta.env.HINDSIGHT_INCLUDE_DRAFTS": JSON.stringify(command === "dev") } },

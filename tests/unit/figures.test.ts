@@ -4,15 +4,7 @@ import { compareBy, sortItems, type OrderFacts } from "../../src/lib/action-item
 import { formatDays, formatPercent, countOf } from "../../src/lib/format/count.ts";
 import { formatDuration, isoDuration } from "../../src/lib/format/duration.ts";
 import { formatLateness, wholeMonthsBetween } from "../../src/lib/format/lateness.ts";
-import {
-  FIGURES,
-  FIGURE_IDS,
-  explain,
-  figureAnchor,
-  figureHref,
-  formatFigure,
-  shownDurations,
-} from "../../src/lib/figures/glossary.ts";
+import { FIGURES, FIGURE_IDS, explain, figureAnchor, formatFigure, shownDurations } from "../../src/lib/figures/glossary.ts";
 import { buildToday } from "../../src/lib/figures/build-today.ts";
 import { readerToday } from "../../src/lib/figures/today.ts";
 
@@ -172,7 +164,8 @@ describe("the glossary of figures", () => {
   it("gives every figure a distinct label and anchor", () => {
     expect(new Set(FIGURE_IDS.map((id) => FIGURES[id].label)).size).toBe(FIGURE_IDS.length);
     expect(figureAnchor("timeToDetect")).toBe("figure-time-to-detect");
-    expect(figureHref("medianDaysToClose")).toBe("/guide/#figure-median-days-to-close");
+    expect(figureAnchor("medianDaysToClose")).toBe("figure-median-days-to-close");
+    expect(figureAnchor("doneLast90Days")).toBe("figure-done-last-90-days");
   });
 
   it("formats each figure with its unit", () => {

@@ -7,6 +7,7 @@
 import { stringify } from "csv-stringify/sync";
 import ical from "ical-generator";
 import { plainText } from "../markdown/inline.ts";
+import { urls } from "../site/urls.ts";
 import type { Ledger, LedgerItem, LedgerSummary } from "./ledger.ts";
 import { lateness } from "./overdue.ts";
 import { countOf } from "../format/count.ts";
@@ -19,6 +20,8 @@ export const LEDGER_JSON_VERSION = 1;
 export interface ExportOptions {
   /** The site's base URL, so links in exports are absolute (`https://hindsight.example.com`). */
   site: string | URL;
+  /** The site's name, for the calendar's name. */
+  siteName?: string;
   /** When the export was made (ISO 8601). */
   generated: string;
   /** Display name of a team id; defaults to the id. */
@@ -154,7 +157,7 @@ export function ledgerCsv(ledger: Ledger, options: ExportOptions): string {
 export function ledgerIcs(ledger: Ledger, options: ExportOptions): string {
   const host = new URL(options.site).hostname;
   const calendar = ical({
-    name: "Hindsight action items",
+    name: `${options.siteName ?? "Hindsight"} action items`,
     description:
       "Outstanding follow-ups from postmortems: each on its due date, and the overdue ones together on the build date.",
     prodId: { company: "Hindsight", product: "Action items", language: "EN" },
@@ -182,7 +185,7 @@ export function ledgerIcs(ledger: Ledger, options: ExportOptions): string {
     });
   }
   if (late.length > 0) {
-    const ledgerUrl = absolute("/action-items/?overdue=1", options.site);
+    const ledgerUrl = absolute(`${urls.actionItems()}?overdue=1`, options.site);
     calendar.createEvent({
       id: `overdue@${host}`,
       start: new Date(`${ledger.today}T00:00:00Z`),

@@ -17,6 +17,7 @@ import { incidentDate, newestFirst } from "../postmortem/dates.ts";
 import { isPublished } from "../postmortem/visibility.ts";
 import { sortItems, type LedgerSort } from "./order.ts";
 import { countDoneWithin90Days, daysBetween, timeliness } from "./overdue.ts";
+import { urls } from "../site/urls.ts";
 
 /** A postmortem as the ledger needs it. */
 export interface LedgerSource {
@@ -108,9 +109,9 @@ export interface Ledger {
   summary: LedgerSummary;
 }
 
-/** The URL of a postmortem page. */
+/** The URL of a postmortem page (with the base path). */
 export function postmortemUrl(id: string): string {
-  return `/postmortems/${id}/`;
+  return urls.postmortem(id);
 }
 
 /** The global key of an item. */

@@ -135,11 +135,6 @@ export function figureAnchor(id: FigureId): string {
   return `figure-${id.replace(/[A-Z]|\d+/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-/** Link to a figure's explanation in the guide. */
-export function figureHref(id: FigureId): string {
-  return `/guide/#${figureAnchor(id)}`;
-}
-
 /** Formats a figure's value with its unit; "—" when there is no value. */
 export function formatFigure(id: FigureId, value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";

@@ -6,11 +6,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { load as loadYaml } from "js-yaml";
-import type { z } from "zod";
 import { contentPaths } from "../content-paths.ts";
+import { loadSiteConfig } from "../site/config.ts";
 import { checkCatalogs, checkPostmortemReferences, type CatalogFiles, type PostmortemSource } from "../integrity/cross-file.ts";
-import { checkPostmortemFileNames } from "../integrity/files.ts";
+import { checkPostmortemFileNames, readContentFile } from "../integrity/files.ts";
 import { formatPath, type Problem } from "../integrity/problem.ts";
+import { publicFileExists, type AllowlistContext } from "../markdown/body-allowlist.ts";
 import {
   causeCategorySchema,
   postmortemSchema,
@@ -24,17 +25,30 @@ import {
   type Postmortem,
 } from "../schema/index.ts";
 import { sortDiagnostics, uniqueDiagnostics, type Diagnostic, type ValidationSummary } from "./diagnostic.ts";
-import { genericMessage, issueMessage } from "./error-map.ts";
+import { genericMessage } from "./error-map.ts";
 import { checkBody } from "./mdx-body.ts";
 import { findSecrets, secretMessage } from "./secrets.ts";
+import {
+  formatBytes,
+  MAX_ALIAS_EXPANSION,
+  MAX_BODY_BYTES,
+  MAX_CATALOG_BYTES,
+  MAX_FRONTMATTER_BYTES,
+  MAX_POSTMORTEM_FILE_BYTES,
+} from "./limits.ts";
 import { LineIndex, splitFrontmatter } from "./source.ts";
+import { issueDiagnostics } from "./issue-diagnostics.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+
+export { issueDiagnostics };
 
 export interface ValidateOptions {
   /** The content folder (catalogs and `postmortems/`). */
   contentDir: string;
   /** File names in messages are relative to this folder; defaults to the process's working directory. */
   cwd?: string;
+  /** The site's public folder, where images in bodies must exist; defaults to `public` in the working directory. */
+  publicDir?: string;
 }
 
 /** What a run learnt besides its problems, for `--against` and the build hook. */
@@ -59,28 +73,6 @@ const CATALOGS = [
   },
 ] as const;
 
-/** Converts zod issues to located diagnostics. */
-export function issueDiagnostics(
-  issues: readonly z.core.$ZodIssue[],
-  data: unknown,
-  source: YamlSource,
-  file: string,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      const messages = issue.message.split("; ");
-      issue.keys.forEach((key, i) => {
-        const path = [...issue.path, key];
-        out.push({ file, ...source.locate(path, "key"), path: formatPath(path), message: messages[i] ?? issue.message });
-      });
-      continue;
-    }
-    out.push({ file, ...source.locate(issue.path), path: formatPath(issue.path), message: issueMessage(issue, data) });
-  }
-  return out;
-}
-
 /** Validates a whole content folder. */
 export function validateContent(options: ValidateOptions): ValidationResult {
   const cwd = options.cwd ?? process.cwd();
@@ -94,6 +86,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, YamlSource>();
   const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
+  const bodyContext: AllowlistContext = { imageExists: publicFileExists(options.publicDir ?? join(cwd, "public")) };
 
   // Catalogs. An invalid entry is reported; its id still counts as known, so references to it are not reported twice.
   const catalogs: Catalogs = { teams: [], services: [], categories: [] };
@@ -107,7 +100,12 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       );
       continue;
     }
-    const source = parseYamlSource(readFileSync(path, "utf8"), file, 0);
+    const read = readContentFile(path, paths.dir, MAX_CATALOG_BYTES);
+    if (!read.ok) {
+      diagnostics.push({ file, line: read.line, column: read.column, path: "(file)", message: read.message });
+      continue;
+    }
+    const source = parseYamlSource(read.text, file, 0);
     sources.set(file, source);
     diagnostics.push(...source.syntax);
     if (source.syntax.length > 0) continue;
@@ -122,6 +120,9 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       }
     }
   }
+
+  // The site configuration (optional; its own environment overrides are checked when the site builds).
+  diagnostics.push(...loadSiteConfig(options.contentDir, {}, cwd).diagnostics);
 
   // Postmortems.
   const valid: PostmortemSource[] = [];
@@ -143,7 +144,13 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       ids.push(id);
       const absolute = join(paths.postmortems, name);
       locations.set(file, absolute);
-      const data = validatePostmortemFile(readFileSync(absolute, "utf8"), file, diagnostics, sources);
+      const read = readContentFile(absolute, paths.dir, MAX_POSTMORTEM_FILE_BYTES);
+      if (!read.ok) {
+        diagnostics.push({ file, line: read.line, column: read.column, path: "(file)", message: read.message });
+        unreadable.add(id);
+        continue;
+      }
+      const data = validatePostmortemFile(read.text, file, diagnostics, sources, bodyContext);
       if (data) valid.push({ id, file, data });
       else unreadable.add(id);
     }
@@ -202,12 +209,36 @@ function quickParse(yaml: string): Postmortem | undefined {
   } catch {
     return undefined;
   }
+  // js-yaml shares an aliased value instead of copying it, but the schema would walk every repeat: data
+  // bigger than its text allows (an alias bomb) takes the slow path, which refuses it without expanding it.
+  if (!fitsIn(data, yaml.length + MAX_ALIAS_EXPANSION)) return undefined;
   const result = postmortemSchema.safeParse(data);
   return result.success ? result.data : undefined;
 }
 
-/** Validates one postmortem's text; returns its data when the frontmatter is valid. */
-export function validatePostmortemFile(text: string, file: string, out: Diagnostic[], sources?: Map<string, YamlSource>) {
+/** True when walking `data` (repeats included) visits at most `budget` values. */
+function fitsIn(data: unknown, budget: number): boolean {
+  let left = budget;
+  const visit = (value: unknown): boolean => {
+    if (--left < 0) return false;
+    if (value === null || typeof value !== "object" || value instanceof Date) return true;
+    for (const item of Array.isArray(value) ? value : Object.values(value)) if (!visit(item)) return false;
+    return true;
+  };
+  return visit(data);
+}
+
+/**
+ * Validates one postmortem's text; returns its data when the frontmatter is valid. `context` says how
+ * to check that a body's local images exist (unchecked without it).
+ */
+export function validatePostmortemFile(
+  text: string,
+  file: string,
+  out: Diagnostic[],
+  sources?: Map<string, YamlSource>,
+  context: AllowlistContext = {},
+) {
   const split = splitFrontmatter(text);
   const secrets = findSecrets(text);
   if (secrets.length > 0) {
@@ -223,7 +254,27 @@ export function validatePostmortemFile(text: string, file: string, out: Diagnost
     return undefined;
   }
   const { yaml, yamlLine, body, bodyLine } = split.source;
-  for (const problem of checkBody(body, bodyLine)) out.push({ file, ...problem, path: "body" });
+  const bodyBytes = Buffer.byteLength(body);
+  if (bodyBytes > MAX_BODY_BYTES)
+    out.push({
+      file,
+      line: bodyLine + 1,
+      column: 1,
+      path: "body",
+      message: `the body is ${formatBytes(bodyBytes)}; a postmortem's body may be at most ${formatBytes(MAX_BODY_BYTES)} — keep the story here and move logs or data dumps to a linked file`,
+    });
+  else for (const problem of checkBody(body, bodyLine, context)) out.push({ file, ...problem, path: "body" });
+  const yamlBytes = Buffer.byteLength(yaml);
+  if (yamlBytes > MAX_FRONTMATTER_BYTES) {
+    out.push({
+      file,
+      line: yamlLine,
+      column: 1,
+      path: "frontmatter",
+      message: `the frontmatter is ${formatBytes(yamlBytes)}; it may be at most ${formatBytes(MAX_FRONTMATTER_BYTES)} — shorten the longest fields, or move long text into the body`,
+    });
+    return undefined;
+  }
   const quick = quickParse(yaml);
   if (quick !== undefined) return quick;
   const source = parseYamlSource(yaml, file, yamlLine);
