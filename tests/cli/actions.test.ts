@@ -86,7 +86,7 @@ describe("hindsight actions", () => {
   it("filters by team, status and priority", () => {
     const { stdout } = actions("--team", "web-app", "--status", "all", "--priority", "P1,P2", "--format", "json");
     const parsed = JSON.parse(stdout) as { version: number; items: { key: string }[]; summary: { total: number } };
-    expect(parsed.version).toBe(1);
+    expect(parsed.version).toBe(2);
     expect(parsed.items.map((i) => i.key)).toEqual(["2026-09-01-login-failures#A3", "2026-09-01-login-failures#A2"]);
     expect(parsed.summary.total).toBe(2);
   });

@@ -15,7 +15,8 @@ import { formatCalendarDate } from "../format/instant.ts";
 import { isOpenStatus, type ActionStatus } from "../schema/vocabulary.ts";
 
 /** The version of the JSON shape; raised only when a field is removed or changes meaning. */
-export const LEDGER_JSON_VERSION = 1;
+/** Version 2: `ageDays` is null for closed items, which have no age. */
+export const LEDGER_JSON_VERSION = 2;
 
 export interface ExportOptions {
   /** The site's base URL, so links in exports are absolute (`https://hindsight.example.com`). */
