@@ -46,7 +46,9 @@ describe("the insights page", () => {
     expect(inMatrix.length).toBeGreaterThan(1);
     for (const id of inMatrix) expect(matrix, id).toContain(`>${catalogs.categories.find((c) => c.id === id)!.name}</text>`);
     expect(matrix).not.toMatch(/class="axis-label col"[^>]*>\s*\d+\s*</);
-    expect(countMarks(svg("per-quarter"), "text", "bar-count")).toBe(postmortemsPerQuarter(samples).filter((r) => r.total > 0).length);
+    expect(countMarks(svg("per-quarter"), "text", "bar-count")).toBe(
+      postmortemsPerQuarter(samples).filter((r) => r.total > 0).length,
+    );
   });
 
   it("has every chart as an image with a title and a description, followed by its data as a table", () => {
