@@ -15,6 +15,8 @@ logo:
   src: /favicon.svg
   alt: ""
 url: https://reviews.example.org
+locale: en-US
+dateStyle: long
 severities:
   SEV2:
     label: High
@@ -63,7 +65,7 @@ describe("a site built with another organisation's configuration", () => {
     const home = file("index.html");
     expect(home).toMatch(/<title>Example Org incident reviews<\/title>/);
     expect(home).toMatch(
-      /<a class="brand[^"]*" href="\/">\s*<img src="\/favicon.svg" alt="" height="28"[^>]*>\s*Example Org incident reviews\s*<\/a>/,
+      /<a class="brand[^"]*" href="\/"><img src="\/favicon.svg" alt[= ][^>]*>Example Org incident reviews<\/a>/,
     );
     expect(file(`postmortems/${API_ERRORS}/index.html`)).toContain(
       "<title>API returned errors after a deploy · Example Org incident reviews</title>",
@@ -96,12 +98,12 @@ describe("a site built with another organisation's configuration", () => {
 
   it("shows the configured severity wording on badges, the severity pages and the guide", () => {
     expect(file(`postmortems/${API_ERRORS}/index.html`)).toMatch(
-      /title="Many customers notice; the incident commander pages the owning team\.">SEV2 · High</,
+      /title="Many customers notice; the incident commander pages the owning team\."[^>]*>SEV2 · High</,
     );
     expect(file("severity/index.html")).toContain("High");
-    expect(file("guide/index.html")).toMatch(/<code>SEV2<\/code> High\s*<\/th>\s*<td>Many customers notice/);
+    expect(file("guide/index.html")).toMatch(/<code[^>]*>SEV2<\/code> High\s*<\/th>\s*<td[^>]*>Many customers notice/);
     // Levels the configuration leaves alone keep their default wording.
-    expect(file("guide/index.html")).toMatch(/<code>SEV3<\/code> Minor/);
+    expect(file("guide/index.html")).toMatch(/<code[^>]*>SEV3<\/code> Minor/);
   });
 
   it("puts the organisation's links in the footer and the report-an-incident link in the header", () => {
@@ -112,6 +114,10 @@ describe("a site built with another organisation's configuration", () => {
     expect(home).toMatch(
       /<header[\s\S]*<a class="report[^"]*" href="https:\/\/oncall.example.org\/declare"[^>]*>\s*Declare an incident\s*<\/a>[\s\S]*<\/header>/,
     );
+  });
+
+  it("writes dates in the configured locale and style", () => {
+    expect(file("index.html")).toMatch(/<time datetime="2024-03-01T10:00:00Z"[^>]*>March 1, 2024<\/time>/);
   });
 
   it("uses the configured public address in canonical links, feeds and exports", () => {

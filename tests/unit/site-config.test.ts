@@ -16,7 +16,7 @@ describe("site configuration", () => {
         siteName: "Hindsight",
         base: "/",
         origin: "https://hindsight.example.com",
-        timeZone: "UTC",
+        timeZone: undefined,
       });
       expect(config.severities.map((s) => s.label)).toEqual(["Critical", "Major", "Minor", "Low"]);
     } finally {

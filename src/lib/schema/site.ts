@@ -188,10 +188,12 @@ export const siteConfigSchema = strictObject({
     .describe(
       'The folder the site is served under: "/" at the root of a domain, "/postmortems/" for https://org.github.io/postmortems/. Defaults to the path of url. HINDSIGHT_BASE overrides it.',
     ),
-  /** The IANA time zone for new postmortems and for "today" (due dates), for example "Europe/London". */
+  /** The IANA time zone `hindsight new` starts postmortems in (instead of the writer's computer's), for example "Europe/London". */
   timeZone: timeZone
     .optional()
-    .describe('The IANA time zone new postmortems start in and in which "today" is reckoned, for example "Europe/London".'),
+    .describe(
+      "The IANA time zone `hindsight new` starts postmortems in, instead of the writer's computer's, for example \"Europe/London\".",
+    ),
   /** The language and region dates are written for, as a BCP 47 tag such as "en-GB" or "en-US". */
   locale: z
     .string({ error: 'expected a locale tag such as "en-GB"' })

@@ -42,7 +42,8 @@ export interface SiteConfig {
   origin: string;
   /** The folder the site is served under, with slashes at both ends: `/` or `/kb/`. */
   base: string;
-  timeZone: string;
+  /** The zone `hindsight new` starts postmortems in, when the configuration names one. */
+  timeZone: string | undefined;
   locale: string;
   dateStyle: DateStyle;
   /** SEV1–SEV4, most severe first. */
@@ -91,7 +92,7 @@ export function resolveSiteConfig(file: SiteConfigFile, env: SiteEnv = {}): Site
     logo: file.logo,
     origin: new URL(url).origin,
     base,
-    timeZone: file.timeZone ?? "UTC",
+    timeZone: file.timeZone,
     locale: file.locale ?? "en-GB",
     dateStyle: file.dateStyle ?? "medium",
     severities: SEVERITY_LEVELS.map((level) => ({
