@@ -225,7 +225,7 @@ describe("the ledger agrees with itself", () => {
       ...["open", "in-progress", "blocked", "done", "wont-do"].map((g) => `action-items/${g}/index.html`),
     ]) {
       const html = read(path);
-      const flagged = [...html.matchAll(/<strong class="recurred"/g)].length;
+      const flagged = [...html.matchAll(/<div class="recurred"/g)].length;
       const said = Number(/data-recurred-count="(\d+)"/.exec(html)?.[1] ?? 0);
       expect(said, path).toBe(flagged);
     }
