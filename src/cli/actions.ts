@@ -4,25 +4,26 @@ import { ledgerCsv, ledgerJson } from "../lib/action-items/exports.ts";
 import {
   buildLedger,
   filterLedger,
-  groupByStatus,
-  LEDGER_SORTS,
   sortLedger,
   summarize,
   type LedgerFilter,
   type LedgerSort,
 } from "../lib/action-items/ledger.ts";
 import { loadContent } from "../lib/action-items/load-content.ts";
-import { todayIso } from "../lib/action-items/overdue.ts";
+import { LEDGER_SORTS } from "../lib/action-items/order.ts";
+import { buildToday } from "../lib/figures/build-today.ts";
 import { formatMarkdown, formatTable } from "../lib/action-items/report.ts";
 import { indexCatalogs } from "../lib/catalog-index.ts";
+import { countOf } from "../lib/format/count.ts";
 import { formatDiagnostic } from "../lib/validate/diagnostic.ts";
 import { ACTION_STATUSES, PRIORITIES, isCalendarDate, isWebUrl, type ActionStatus, type Priority } from "../lib/schema/index.ts";
+import { isOpenStatus } from "../lib/schema/vocabulary.ts";
 
 export const summary = "List action items across postmortems; fail CI when items are overdue";
 
 const FORMATS = ["table", "markdown", "csv", "json"] as const;
 type Format = (typeof FORMATS)[number];
-const OUTSTANDING: ActionStatus[] = ["open", "in-progress", "blocked"];
+const OUTSTANDING: ActionStatus[] = ACTION_STATUSES.filter(isOpenStatus);
 
 const HELP = `Usage: hindsight actions [options]
 
@@ -34,9 +35,12 @@ Options:
   --status S[,S]|all        ${ACTION_STATUSES.join(", ")} (default: open,in-progress,blocked)
   --priority P[,P]          ${PRIORITIES.join(", ")}
   --overdue                 only overdue items
-  --sort due|priority|age   order of the rows (default: grouped, overdue first)
+  --sort ${LEDGER_SORTS.join("|")}
+                            order of the rows (default: ledger — items that need work
+                            most overdue first, then done, then won't do)
   --format FORMAT           ${FORMATS.join(", ")} (default: table)
-  --today YYYY-MM-DD        compute "overdue" for this date (default: today, UTC)
+  --today YYYY-MM-DD        compute "overdue" and "age" for this date (default:
+                            HINDSIGHT_TODAY, else today in UTC)
   --content DIR             content folder (default: HINDSIGHT_CONTENT or content)
   --site URL                base URL for links (default: HINDSIGHT_SITE)
   --fail-on-overdue[=P,P]   print a Markdown digest of overdue items (of these priorities;
@@ -102,7 +106,12 @@ function parseOptions(args: string[]): Options | "help" {
     throw new UsageError(`${(error as Error).message} — run \`hindsight actions --help\` for the options`);
   }
   if (parsed.help) return "help";
-  const today = parsed.today ?? todayIso();
+  let today: string;
+  try {
+    today = parsed.today ?? buildToday(process.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (!isCalendarDate(today))
     throw new UsageError(`--today ${JSON.stringify(today)} is not a date — write it as YYYY-MM-DD, for example 2026-11-26`);
   const site = parsed.site || process.env["HINDSIGHT_SITE"] || undefined;
@@ -166,7 +175,7 @@ function runActions(args: string[]): number {
   const ledger = buildLedger(content.postmortems, options.today);
   let items = filterLedger(ledger.items, options.filter);
   if (options.failOn) items = filterLedger(items, { priority: options.failOn });
-  items = options.sort ? sortLedger(items, options.sort) : groupByStatus(items).flatMap((g) => g.items);
+  items = sortLedger(items, options.sort ?? "ledger");
   const report = { today: options.today, teamName: catalog.teamName, ...(options.site ? { site: options.site } : {}) };
   const exportOptions = {
     site: options.site ?? "http://localhost/",
@@ -193,7 +202,7 @@ function runActions(args: string[]): number {
   }
   if (options.failOn && items.length > 0) {
     console.error(
-      `hindsight actions: ${items.length} overdue ${options.failOn.join("/")} action item(s) as of ${options.today} — close them, or move their due dates in the postmortems with a reason.`,
+      `hindsight actions: ${countOf(items.length, `overdue ${options.failOn.join("/")} action item`)} as of ${options.today} — close them, or move their due dates in the postmortems with a reason.`,
     );
     return 1;
   }

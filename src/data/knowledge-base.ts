@@ -1,13 +1,15 @@
 /**
  * The one module that queries content collections. It checks the rules that span files, filters
- * drafts (kept in `npm run dev`), sorts newest first and hands plain data to pages.
+ * drafts (kept in `npm run dev`), sorts newest first and hands plain data to pages. Which list counts
+ * where is decided in `src/lib/postmortem/visibility.ts`.
  */
 import { getCollection, type CollectionEntry } from "astro:content";
 import { contentPaths } from "../lib/content-paths.ts";
 import { checkCatalogs, checkPostmortemReferences, type PostmortemSource } from "../lib/integrity/cross-file.ts";
 import { formatProblem } from "../lib/integrity/problem.ts";
+import { newestFirst } from "../lib/postmortem/dates.ts";
 import { computeDurations } from "../lib/postmortem/durations.ts";
-import { isListed, isVisible } from "../lib/postmortem/visibility.ts";
+import { isListed, isVisible, publishedOnly } from "../lib/postmortem/visibility.ts";
 import type { Catalogs } from "../lib/schema/index.ts";
 import { urls } from "../lib/site/urls.ts";
 
@@ -21,10 +23,12 @@ export interface PostmortemRecord extends PostmortemSource {
 }
 
 export interface KnowledgeBase {
-  /** Visible postmortems, newest first. */
+  /** Visible postmortems (they get pages, lists and search), newest first. */
   postmortems: PostmortemRecord[];
   /** Withdrawn postmortems: each keeps its own page (with a notice) and appears nowhere else. */
   withdrawn: PostmortemRecord[];
+  /** Published postmortems only (they count in figures, the ledger, insights, feeds and exports), newest first. */
+  published: PostmortemRecord[];
   /** Every postmortem, drafts included, by id (for references such as prior action items). */
   all: Map<string, PostmortemRecord>;
   catalogs: Catalogs;
@@ -58,13 +62,17 @@ async function load(): Promise<KnowledgeBase> {
   if (problems.length > 0) throw new Error(`Content errors:\n${problems.map(formatProblem).join("\n")}`);
 
   const includeDrafts = import.meta.env.HINDSIGHT_INCLUDE_DRAFTS === true;
-  const postmortems = records
-    .filter((r) => isListed(r.data.status, { includeDrafts }))
-    .sort((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started) || a.id.localeCompare(b.id));
+  const postmortems = newestFirst(records.filter((r) => isListed(r.data.status, { includeDrafts })));
   const withdrawn = records.filter(
     (r) => isVisible(r.data.status, { includeDrafts }) && !isListed(r.data.status, { includeDrafts }),
   );
-  return { postmortems, withdrawn, all: new Map(records.map((r) => [r.id, r])), catalogs };
+  return {
+    postmortems,
+    withdrawn,
+    published: publishedOnly(postmortems),
+    all: new Map(records.map((r) => [r.id, r])),
+    catalogs,
+  };
 }
 
 /** Loads and checks the knowledge base once per build. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { contentPaths } from "../lib/content-paths.ts";
-import { countPublishedPostmortems } from "../lib/search/expected-pages.ts";
+import { countBuiltPostmortems } from "../lib/search/expected-pages.ts";
 import { indexedPageCount } from "../lib/search/indexed-pages.ts";
 
 /**
@@ -94,7 +94,7 @@ export interface PagefindIntegrationOptions {
 
 /** The Astro integration: indexes the output of every production build. */
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
-  const expectedPages = options.expectedPages ?? (() => countPublishedPostmortems(contentPaths().postmortems));
+  const expectedPages = options.expectedPages ?? (() => countBuiltPostmortems(contentPaths().postmortems));
   // Counted when the build starts, when the content collections are read, not after rendering.
   let expected = 0;
   return {

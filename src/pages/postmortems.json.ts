@@ -1,4 +1,4 @@
-/** Every visible postmortem as structured data with computed durations (shape: docs/feeds.md). */
+/** Every published postmortem as structured data with computed durations (shape: docs/feeds.md). */
 import type { APIRoute } from "astro";
 import { getKnowledgeBase } from "../data/knowledge-base.ts";
 import { indexCatalogs } from "../lib/catalog-index.ts";
@@ -7,6 +7,6 @@ import { site as siteConfig, urls } from "../data/site.ts";
 
 export const GET: APIRoute = async ({ site }) => {
   const kb = await getKnowledgeBase();
-  const body = postmortemsJson(kb.postmortems, indexCatalogs(kb.catalogs), new URL(urls.home(), site ?? siteConfig.origin));
+  const body = postmortemsJson(kb.published, indexCatalogs(kb.catalogs), new URL(urls.home(), site ?? siteConfig.origin));
   return new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json; charset=utf-8" } });
 };

@@ -72,7 +72,7 @@ describe("hindsight actions", () => {
       "2026-09-01-login-failures#A1",
       "2026-09-01-login-failures#A2",
     ]);
-    expect(rows[0]).toContain("56d");
+    expect(rows[0]).toContain("1 month overdue");
     expect(stdout).toContain("3 items, 2 overdue, as of 2026-11-26.");
   });
 
@@ -86,7 +86,7 @@ describe("hindsight actions", () => {
   it("filters by team, status and priority", () => {
     const { stdout } = actions("--team", "web-app", "--status", "all", "--priority", "P1,P2", "--format", "json");
     const parsed = JSON.parse(stdout) as { version: number; items: { key: string }[]; summary: { total: number } };
-    expect(parsed.version).toBe(1);
+    expect(parsed.version).toBe(2);
     expect(parsed.items.map((i) => i.key)).toEqual(["2026-09-01-login-failures#A3", "2026-09-01-login-failures#A2"]);
     expect(parsed.summary.total).toBe(2);
   });
@@ -108,7 +108,7 @@ describe("hindsight actions", () => {
       "- **P0** [2026-09-01-login-failures#A1](https://pm.example.com/postmortems/2026-09-01-login-failures/#item-A1): Alert on login errors — Site Reliability Engineering (Zoë), open, due 2026-11-25 (**1 day overdue**)",
     );
     expect(stdout).toContain("[2026-09-01-login-failures#A3]");
-    expect(stderr).toContain("2 overdue P0/P1 action item(s) as of 2026-11-26");
+    expect(stderr).toContain("2 overdue P0/P1 action items as of 2026-11-26");
   });
 
   it("exits 0 with --fail-on-overdue when no overdue item has those priorities", () => {

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { buildLedger } from "../../src/lib/action-items/ledger.ts";
 import { loadContent } from "../../src/lib/action-items/load-content.ts";
 import { teamLedger } from "../../src/lib/action-items/teams.ts";
+import { formatFigure } from "../../src/lib/figures/glossary.ts";
 import { ROOT, SAMPLE_DIST } from "../support/paths.ts";
 
 const read = (path: string) => readFileSync(join(SAMPLE_DIST, path), "utf8");
@@ -36,30 +37,33 @@ describe("the built /action-items/ page", () => {
     const s = ledger.summary;
     expect({
       open: figure(page, "open"),
-      inProgress: figure(page, "in-progress"),
+      inProgress: figure(page, "inProgress"),
       blocked: figure(page, "blocked"),
       overdue: figure(page, "overdue"),
-      done90: figure(page, "done-90"),
-      rate: figure(page, "completion-rate"),
-      median: figure(page, "median-days-to-close"),
+      done90: figure(page, "doneLast90Days"),
+      rate: figure(page, "completionRate"),
+      median: figure(page, "medianDaysToClose"),
     }).toEqual({
       open: String(s.open),
       inProgress: String(s.inProgress),
       blocked: String(s.blocked),
       overdue: String(s.overdue),
       done90: String(s.doneLast90Days),
-      rate: s.completionRate === null ? "—" : `${Math.round(s.completionRate * 100)}%`,
-      median: s.medianDaysToClose === null ? "—" : String(s.medianDaysToClose),
+      rate: formatFigure("completionRate", s.completionRate),
+      median: formatFigure("medianDaysToClose", s.medianDaysToClose),
     });
   });
 
-  it("lists every outstanding item once, overdue ones in the overdue group", () => {
+  it("lists every outstanding item once, in the section of its status, overdue ones marked", () => {
     const rows = [...page.matchAll(/<tr data-row[^>]*>[\s\S]*?<\/tr>/g)].map((m) => m[0]);
     const keys = rows.map((r) => /href="\/postmortems\/([^/]+)\/#item-(A\d+)"/.exec(r)).map((m) => `${m?.[1]}#${m?.[2]}`);
     const outstanding = ledger.items.filter((i) => i.isOpen);
     expect(keys.sort()).toEqual(outstanding.map((i) => i.key).sort());
-    const overdueSection = /data-ledger-group="overdue"[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
-    expect((overdueSection.match(/<tr data-row/g) ?? []).length).toBe(ledger.summary.overdue);
+    for (const item of outstanding) {
+      const section = new RegExp(`data-ledger-group="${item.status}"[\\s\\S]*?</section>`).exec(page)?.[0] ?? "";
+      expect(section, item.key).toContain(`data-key="${item.key}"`);
+    }
+    expect(rows.filter((r) => /data-overdue="\d+"/.test(r))).toHaveLength(ledger.summary.overdue);
   });
 
   it("works without JavaScript: items are in the HTML and the filters are a plain GET form", () => {
@@ -71,13 +75,13 @@ describe("the built /action-items/ page", () => {
 });
 
 describe("the built exports", () => {
-  it("publishes the same items in /action-items.json, version 1", () => {
+  it("publishes the same items in /action-items.json, version 2", () => {
     const json = JSON.parse(read("action-items.json")) as {
       version: number;
       today: string;
       items: { key: string; overdue: boolean }[];
     };
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
     expect(json.today).toBe(today);
     expect(json.items.map((i) => [i.key, i.overdue])).toEqual(ledger.items.map((i) => [i.key, i.overdue]));
   });
@@ -87,9 +91,14 @@ describe("the built exports", () => {
     expect(records.map((r) => r.key)).toEqual(ledger.items.map((i) => i.key));
   });
 
-  it("publishes one calendar entry per outstanding item", () => {
-    const events = Object.values(ical.sync.parseICS(read("action-items.ics"))).filter((c) => c?.type === "VEVENT");
-    expect(events).toHaveLength(ledger.summary.outstanding);
+  it("publishes a calendar entry per item not yet due and one on the build date for the overdue items", () => {
+    const events = Object.values(ical.sync.parseICS(read("action-items.ics"))).filter(
+      (c): c is ical.VEvent => c?.type === "VEVENT",
+    );
+    const digest = events.filter((e) => e.uid.startsWith("overdue@"));
+    expect(events).toHaveLength(ledger.summary.outstanding - ledger.summary.overdue + digest.length);
+    expect(digest).toHaveLength(ledger.summary.overdue > 0 ? 1 : 0);
+    for (const e of events) expect(e.start.toISOString().slice(0, 10) >= today).toBe(true);
   });
 });
 

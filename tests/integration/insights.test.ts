@@ -5,15 +5,17 @@ import { causeCategoryCounts, causeCoOccurrence } from "../../src/lib/insights/c
 import { durationsBySeverity, histogram } from "../../src/lib/insights/durations.ts";
 import { postmortemsPerQuarter } from "../../src/lib/insights/quarters.ts";
 import { timelineChart } from "../../src/lib/postmortem/timeline-chart.ts";
+import { publishedOnly } from "../../src/lib/postmortem/visibility.ts";
 import { SEVERITIES } from "../../src/lib/schema/vocabulary.ts";
 import { countMarks, element, readPage } from "../support/html.ts";
 import { SAMPLE_DIST } from "../support/paths.ts";
 import { sampleCatalogs, visibleSamples } from "../support/sample-records.ts";
 
-const samples = visibleSamples();
+// Figures count published postmortems only; the expectations must not reuse the set the page was given.
+const samples = publishedOnly(visibleSamples());
 const catalogs = sampleCatalogs();
 const insights = readPage(SAMPLE_DIST, "/insights/");
-const chart = (id: string) => element(insights, new RegExp(`<figure class="chart[^"]*" id="${id}"`));
+const chart = (id: string) => element(insights, new RegExp(`<figure class="chart[^"]*" id="chart-${id}"`));
 /** The chart's own SVG, without legends or tables. */
 const svg = (id: string) => element(chart(id), "<svg");
 const today = /data-today="(\d{4}-\d{2}-\d{2})"/.exec(insights)?.[1] ?? "";
@@ -29,12 +31,32 @@ const CHARTS = [
 ];
 
 describe("the insights page", () => {
+  it("counts published postmortems only and gives every element a unique id", () => {
+    expect(insights).toMatch(new RegExp(`What ${samples.length} published postmortems say together`));
+    const ids = [...insights.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it("names every co-occurrence column and writes each bar's count", () => {
+    const matrix = svg("co-occurrence");
+    const inMatrix = causeCoOccurrence(
+      samples,
+      catalogs.categories.map((c) => c.id),
+    ).categories;
+    expect(inMatrix.length).toBeGreaterThan(1);
+    for (const id of inMatrix) expect(matrix, id).toContain(`>${catalogs.categories.find((c) => c.id === id)!.name}</text>`);
+    expect(matrix).not.toMatch(/class="axis-label col"[^>]*>\s*\d+\s*</);
+    expect(countMarks(svg("per-quarter"), "text", "bar-count")).toBe(
+      postmortemsPerQuarter(samples).filter((r) => r.total > 0).length,
+    );
+  });
+
   it("has every chart as an image with a title and a description, followed by its data as a table", () => {
     for (const id of CHARTS) {
       const figure = chart(id);
-      expect(svg(id), id).toMatch(new RegExp(`^<svg[^>]*role="img"[^>]*aria-labelledby="${id}-title ${id}-desc"`));
+      expect(svg(id), id).toMatch(new RegExp(`^<svg[^>]*role="img"[^>]*aria-labelledby="chart-${id}-title chart-${id}-desc"`));
       expect(svg(id), id).toMatch(
-        new RegExp(`<title id="${id}-title"[^>]*>[^<]+</title>\\s*<desc id="${id}-desc"[^>]*>[^<]+</desc>`),
+        new RegExp(`<title id="chart-${id}-title"[^>]*>[^<]+</title>\\s*<desc id="chart-${id}-desc"[^>]*>[^<]+</desc>`),
       );
       expect(figure, id).toMatch(/<details[^>]*>\s*<summary[^>]*>Data table: [^<]+<\/summary>[\s\S]*<table/);
     }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { POSTMORTEM_ID } from "../../src/lib/schema/index.ts";
-import { countPublishedPostmortems } from "../../src/lib/search/expected-pages.ts";
+import { countBuiltPostmortems } from "../../src/lib/search/expected-pages.ts";
 import { ROOT, SAMPLE_DIST } from "../support/paths.ts";
 
 const read = (...path: string[]) => readFileSync(join(SAMPLE_DIST, ...path), "utf8");
@@ -30,7 +30,7 @@ describe("the sample site's search index", () => {
   const entry = JSON.parse(read("pagefind", "pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
 
   it("holds exactly one page per published postmortem", () => {
-    const published = countPublishedPostmortems(join(ROOT, "content", "postmortems"));
+    const published = countBuiltPostmortems(join(ROOT, "content", "postmortems"));
     expect(Object.keys(entry.languages)).toEqual(["en"]);
     expect(entry.languages["en"]?.page_count).toBe(published);
     expect(postmortemPages).toHaveLength(published);

@@ -40,10 +40,10 @@ describe("the built sample knowledge base", () => {
     expect(out).toContain("11 Jan 2016, 15:23 PST");
   });
 
-  it("shows the SEV1's computed durations", () => {
+  it("shows the SEV1's computed durations: impact to mitigation and time to resolve", () => {
     const out = html(SEV1);
-    expect(out).toMatch(/Time to mitigate<\/dt>\s*<dd[^>]*>\s*<time datetime="PT3H15M"[^>]*>3 h 15 min<\/time>/);
-    expect(out).toMatch(/Time to resolve<\/dt>\s*<dd[^>]*>\s*<time datetime="P6DT19H1M"[^>]*>6 d 19 h<\/time>/);
+    expect(out).toMatch(/>Impact<\/a>\s*<\/dt>\s*<dd[^>]*>\s*<time datetime="PT3H15M"[^>]*>3 h 15 min<\/time>/);
+    expect(out).toMatch(/>Time to resolve<\/a>\s*<\/dt>\s*<dd[^>]*>\s*<time datetime="P6DT19H1M"[^>]*>6 d 19 h<\/time>/);
   });
 
   it("shows the SEV1's action items with owner links and due dates", () => {

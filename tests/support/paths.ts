@@ -10,3 +10,5 @@ export const TEST_OUTPUT = join(ROOT, ".test-output");
  */
 export const SAMPLE_DIST = process.env["HINDSIGHT_SAMPLE_DIST"] ?? join(TEST_OUTPUT, "sample", "dist");
 export const FIXTURES = join(ROOT, "tests", "fixtures");
+/** The day the sample site is built for (HINDSIGHT_TODAY), so its figures are reproducible. */
+export const SAMPLE_TODAY = "2026-11-30";

@@ -17,27 +17,38 @@ describe("computed durations", () => {
     expect(isoDuration(d.timeToMitigate!)).toBe("PT3H15M");
   });
 
-  it("measures time to resolve and the impact window to the resolution", () => {
+  it("measures the impact to mitigation and time to resolve to the resolution: 3 h 15 min and 6 d 19 h", () => {
     const d = computeDurations(amplitudeLike);
     expect(formatDuration(d.timeToResolve!)).toBe("6 d 19 h");
-    expect(d.impactWindow).toBe(d.timeToResolve);
+    expect(d.impact).toBe(d.timeToMitigate);
+    expect(formatDuration(d.impact!)).toBe("3 h 15 min");
     expect(formatDuration(d.timeToDetect)).toBe("8 min");
+  });
+
+  it("counts the impact to the resolution when no mitigation is recorded", () => {
+    const d = computeDurations({
+      started: "2024-03-01T10:00:00Z",
+      detected: "2024-03-01T10:05:00Z",
+      resolved: "2024-03-01T11:00:00Z",
+    });
+    expect(d.timeToMitigate).toBeNull();
+    expect(formatDuration(d.impact!)).toBe("1 h");
   });
 
   it("compares instants written with different offsets", () => {
     const d = computeDurations({ started: "2024-03-01T10:00:00Z", detected: "2024-03-01T11:30:00+01:00" });
     expect(formatDuration(d.timeToDetect)).toBe("30 min");
     expect(d.timeToResolve).toBeNull();
-    expect(d.impactWindow).toBeNull();
+    expect(d.impact).toBeNull();
   });
 
-  it("falls back to mitigation for the impact window of an unresolved draft", () => {
+  it("measures the impact of an unresolved draft to its mitigation", () => {
     const d = computeDurations({
       started: "2024-03-01T10:00:00Z",
       detected: "2024-03-01T10:01:00Z",
       mitigated: "2024-03-01T10:21:00Z",
     });
-    expect(formatDuration(d.impactWindow!)).toBe("21 min");
+    expect(formatDuration(d.impact!)).toBe("21 min");
   });
 });
 

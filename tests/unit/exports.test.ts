@@ -115,32 +115,47 @@ describe("CSV export", () => {
 describe("iCalendar export", () => {
   const text = ledgerIcs(ledger, OPTIONS);
   const events = Object.values(ical.sync.parseICS(text)).filter((c): c is ical.VEvent => c?.type === "VEVENT");
+  const day = (e: ical.VEvent | undefined) => [e!.start.getFullYear(), e!.start.getMonth() + 1, e!.start.getDate()];
+  const urlOf = (e: ical.VEvent | undefined) => {
+    const url: unknown = e?.url;
+    return typeof url === "string" ? url : (url as { val: string }).val;
+  };
 
-  it("has one entry per outstanding item and none for done or won't-do items", () => {
+  it("has an entry per item not yet due, one for the overdue items, and none for done or won't-do items", () => {
     expect(events.map((e) => e.uid).sort()).toEqual([
-      "2026-10-01-tricky-A1@hindsight.example.com",
       "2026-10-01-tricky-A4@hindsight.example.com",
+      "overdue@hindsight.example.com",
     ]);
   });
 
-  it("puts each entry on its due date as an all-day event with a link back to the postmortem", () => {
-    const first = events.find((e) => e.uid.includes("-A1@"));
-    expect(first?.start.dateOnly).toBe(true);
-    const start = first!.start;
-    expect([start.getFullYear(), start.getMonth() + 1, start.getDate()]).toEqual([2026, 11, 20]);
-    const url: unknown = first?.url;
-    expect(typeof url === "string" ? url : (url as { val: string }).val).toBe(
-      "https://hindsight.example.com/postmortems/2026-10-01-tricky/#item-A1",
-    );
+  it("puts an item not yet due on its due date as an all-day event with a link back to the postmortem", () => {
+    const fourth = events.find((e) => e.uid.includes("-A4@"));
+    expect(fourth?.start.dateOnly).toBe(true);
+    expect(day(fourth)).toEqual([2026, 12, 24]);
+    expect(urlOf(fourth)).toBe("https://hindsight.example.com/postmortems/2026-10-01-tricky/#item-A4");
+  });
+
+  it("lists overdue items on the day the ledger was computed, not on their past due dates", () => {
+    const late = events.find((e) => e.uid.startsWith("overdue@"));
+    expect(late?.start.dateOnly).toBe(true);
+    expect(day(late)).toEqual([2026, 11, 26]);
+    expect(late?.summary).toBe("1 action item overdue");
+    expect(late?.description).toContain(`[P0] ${TRICKY_TITLE} — Web App (Zürich), due 20 Nov 2026 (6 days overdue)`);
+    expect(late?.description).toContain("https://hindsight.example.com/postmortems/2026-10-01-tricky/#item-A1");
+    expect(urlOf(late)).toBe("https://hindsight.example.com/action-items/?overdue=1");
+  });
+
+  it("leaves the overdue entry out when nothing is late", () => {
+    const early = buildLedger([postmortem("2026-10-01-calm", [item({ id: "A1", due: "2026-12-20" })])], TODAY);
+    const parsed = Object.values(ical.sync.parseICS(ledgerIcs(early, OPTIONS))).filter((c) => c?.type === "VEVENT");
+    expect(parsed.map((e) => e.uid)).toEqual(["2026-10-01-calm-A1@hindsight.example.com"]);
   });
 
   it("parses back with node-ical to the same summary and description, special characters included", () => {
-    const first = events.find((e) => e.uid.includes("-A1@"));
     const fourth = events.find((e) => e.uid.includes("-A4@"));
-    expect(first?.summary).toBe(`[P0] ${TRICKY_TITLE}`);
     expect(fourth?.summary).toBe("[P2] Backslash \\ and semicolon; comma, done");
-    expect(first?.description).toContain("Owner: Web App (Zürich) (Zoë O'Brien)");
-    expect(first?.description).toContain('From: Keys "leaked", briefly; sorry (2026-10-01)');
+    expect(fourth?.description).toContain("Status: in-progress");
+    expect(fourth?.description).toContain('From: Keys "leaked", briefly; sorry (2026-10-01)');
   });
 });
 

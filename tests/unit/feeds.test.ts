@@ -65,9 +65,15 @@ describe("the JSON export", () => {
 
   it("carries computed durations in milliseconds, ISO 8601 and words", () => {
     const first = doc.postmortems[0]!;
-    expect(first.durations.timeToDetect).toEqual({ milliseconds: 300_000, iso: "PT5M", text: "5 min" });
-    expect(first.durations.timeToResolve).toEqual({ milliseconds: 3_900_000, iso: "PT1H5M", text: "1 h 5 min" });
+    expect(first.durations.timeToDetect).toEqual({ label: "Time to detect", milliseconds: 300_000, iso: "PT5M", text: "5 min" });
+    expect(first.durations.timeToResolve).toEqual({
+      label: "Time to resolve",
+      milliseconds: 3_900_000,
+      iso: "PT1H5M",
+      text: "1 h 5 min",
+    });
     expect(first.durations.timeToMitigate).toBeNull();
+    expect(first.durations.impact).toEqual({ ...first.durations.timeToResolve, label: "Impact" });
   });
 
   it("names catalog entries next to their ids and gives absolute URLs", () => {

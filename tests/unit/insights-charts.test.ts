@@ -116,6 +116,8 @@ describe("the cause, co-occurrence and follow-through charts", () => {
       outstanding: 0,
       overdue: 1,
       completionRate: rate,
+      medianDaysToClose: null,
+      dueDates: [],
     });
     const chart = followThroughChart([team("x", 0.5), team("y", 1), team("z", null)]);
     expect(chart.rows[1]!.bar!.width / chart.rows[0]!.bar!.width).toBeCloseTo(2, 1);

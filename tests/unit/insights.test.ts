@@ -194,11 +194,13 @@ describe("action-item follow-through", () => {
 
   it("computes completion rate as done over items that were not declined, and counts overdue items", () => {
     const rows = followThroughByTeam(ledger.items, ["payments", "sre", "web"], today);
-    expect(rows).toEqual([
+    expect(rows).toMatchObject([
       { team: "payments", total: 3, done: 1, wontDo: 1, outstanding: 1, overdue: 1, completionRate: 0.5 },
-      { team: "sre", total: 2, done: 0, wontDo: 0, outstanding: 2, overdue: 1, completionRate: 0 },
-      { team: "web", total: 0, done: 0, wontDo: 0, outstanding: 0, overdue: 0, completionRate: null },
+      { team: "sre", total: 2, done: 0, wontDo: 0, outstanding: 2, overdue: 1, completionRate: 0, medianDaysToClose: null },
+      { team: "web", total: 0, done: 0, wontDo: 0, outstanding: 0, overdue: 0, completionRate: null, dueDates: [] },
     ]);
+    expect(rows[0]!.dueDates).toHaveLength(1);
+    expect(rows[1]!.dueDates).toHaveLength(2);
   });
 
   it("buckets open items by days since their incident", () => {

@@ -234,26 +234,38 @@ describe("filters, sorts and groups", () => {
     expect(filterLedger(ledger.items, {})).toHaveLength(4);
   });
 
-  it("sorts by due date, by priority and by age", () => {
+  it("sorts by due date, by priority and by age, closed items (which have no age) last", () => {
     expect(sortLedger(ledger.items, "due").map((i) => i.due)).toEqual(["2026-04-01", "2026-10-20", "2026-12-10", "2026-12-20"]);
     expect(sortLedger(ledger.items, "priority").map((i) => i.priority)).toEqual(["P0", "P1", "P2", "P3"]);
     expect(sortLedger(ledger.items, "age").map((i) => i.key)).toEqual([
       "2026-03-01-old#A1",
       "2026-03-01-old#A2",
-      "2026-10-01-new#A2",
       "2026-10-01-new#A1",
+      "2026-10-01-new#A2",
     ]);
   });
 
-  it("groups overdue items first and the rest by status", () => {
+  it("puts each item in exactly one section, its status's, an overdue one first in its section", () => {
     const groups = groupByStatus(ledger.items);
     expect(groups.map((g) => [g.id, g.items.map((i) => i.key)])).toEqual([
-      ["overdue", ["2026-03-01-old#A1"]],
-      ["open", ["2026-03-01-old#A2"]],
+      ["open", ["2026-03-01-old#A1", "2026-03-01-old#A2"]],
       ["in-progress", ["2026-10-01-new#A1"]],
       ["blocked", []],
       ["done", ["2026-10-01-new#A2"]],
       ["wont-do", []],
     ]);
+    expect(groups.flatMap((g) => g.items)).toHaveLength(ledger.items.length);
+  });
+
+  it("keeps a blocked item that is late in the blocked section, marked overdue", () => {
+    const late = buildLedger([postmortem("2026-03-01-stuck", [item({ id: "A1", status: "blocked", due: "2026-04-01" })])], TODAY);
+    const groups = groupByStatus(late.items);
+    expect(groups.find((g) => g.id === "blocked")!.items.map((i) => [i.key, i.overdue])).toEqual([["2026-03-01-stuck#A1", true]]);
+    expect(late.summary).toMatchObject({ blocked: 1, overdue: 1 });
+  });
+
+  it("gives closed items no age", () => {
+    expect(ledger.items.find((i) => i.status === "done")!.ageDays).toBeNull();
+    expect(ledger.items.find((i) => i.key === "2026-03-01-old#A1")!.ageDays).toBeGreaterThan(0);
   });
 });

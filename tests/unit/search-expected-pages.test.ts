@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { countPublishedPostmortems, frontmatterStatus } from "../../src/lib/search/expected-pages.ts";
+import { countBuiltPostmortems, frontmatterStatus } from "../../src/lib/search/expected-pages.ts";
 import { FIXTURES } from "../support/paths.ts";
 
 describe("frontmatterStatus", () => {
@@ -18,14 +18,14 @@ describe("frontmatterStatus", () => {
   });
 });
 
-describe("countPublishedPostmortems", () => {
+describe("countBuiltPostmortems", () => {
   let dir: string | undefined;
   afterEach(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("counts published and in-review postmortems and leaves drafts out", () => {
-    expect(countPublishedPostmortems(join(FIXTURES, "content-minimal", "postmortems"))).toBe(2);
+    expect(countBuiltPostmortems(join(FIXTURES, "content-minimal", "postmortems"))).toBe(2);
   });
 
   it("counts only .mdx files, and counts a file whose status cannot be read so that the index check fails loudly", () => {
@@ -34,6 +34,6 @@ describe("countPublishedPostmortems", () => {
     writeFileSync(join(dir, "2024-01-02-b.mdx"), "---\nstatus: draft\n---\n");
     writeFileSync(join(dir, "2024-01-03-c.mdx"), "no frontmatter");
     writeFileSync(join(dir, "notes.md"), "---\nstatus: published\n---\n");
-    expect(countPublishedPostmortems(dir)).toBe(2);
+    expect(countBuiltPostmortems(dir)).toBe(2);
   });
 });

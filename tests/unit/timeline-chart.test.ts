@@ -76,10 +76,20 @@ describe("the timeline picture's axis", () => {
 });
 
 describe("the timeline picture's marks", () => {
-  it("shades the impact window from start to resolution", () => {
+  it("shades the impact from start to mitigation, and the rest until resolution more lightly", () => {
     const chart = timelineChart(short);
     expect(chart.impact.x1).toBe(chart.plot.left);
+    expect(chart.impact.x2).toBeLessThan(chart.plot.right);
+    expect(chart.impact.label).toBe("Impact 13 min");
+    expect(chart.untilResolved).toMatchObject({ x1: chart.impact.x2, x2: chart.plot.right });
+    expect(chart.untilResolved!.label).toBe("until resolved, 20 min in all");
+  });
+
+  it("shades the impact to the resolution when no mitigation is recorded", () => {
+    const chart = timelineChart({ ...short, mitigated: undefined });
     expect(chart.impact.x2).toBe(chart.plot.right);
+    expect(chart.impact.label).toBe("Impact 20 min");
+    expect(chart.untilResolved).toBeNull();
   });
 
   it("labels each duration with its key time and its length in words", () => {

@@ -1,9 +1,13 @@
 /**
  * Instant filters and sorting for ledger tables (`LedgerFilters.astro`). Reads the form's state from the URL,
- * shows only matching rows, sorts each group, moves rows that became overdue since the build into the
- * overdue group, and writes the state back to the URL (replaceState, so Back leaves the page as usual).
+ * recomputes overdue and age for the reader's date (`refreshTimeliness`), shows only matching rows, sorts each
+ * section in the ledger's own order (`src/lib/action-items/order.ts`, the build's comparator), updates the
+ * section counts, and writes the state back to the URL (replaceState, so Back leaves the page as usual).
+ * Sections are statuses, which the reader's date cannot change, so rows never move between sections.
  */
-import { refreshOverdue } from "../../scripts/overdue.ts";
+import { compareBy, type OrderFacts } from "../../lib/action-items/order.ts";
+import { ACTION_STATUSES, PRIORITIES, type ActionStatus, type Priority } from "../../lib/schema/vocabulary.ts";
+import { refreshTimeliness } from "../../scripts/overdue.ts";
 
 const FILTERS = ["status", "owner", "priority", "type", "severity", "service"] as const;
 
@@ -19,76 +23,69 @@ function matches(row: Row, state: URLSearchParams): boolean {
   return state.get("overdue") !== "1" || (row.dataset["overdue"] ?? "") !== "";
 }
 
-const overdueDays = (row: Row) => Number(row.dataset["overdue"] || 0);
-const text = (row: Row, key: string) => row.dataset[key] ?? "";
-const COMPARE: Record<string, (a: Row, b: Row) => number> = {
-  due: (a, b) => text(a, "due").localeCompare(text(b, "due")) || text(a, "priority").localeCompare(text(b, "priority")),
-  priority: (a, b) => text(a, "priority").localeCompare(text(b, "priority")) || text(a, "due").localeCompare(text(b, "due")),
-  age: (a, b) => Number(text(b, "age")) - Number(text(a, "age")) || text(a, "due").localeCompare(text(b, "due")),
-  "": (a, b) =>
-    overdueDays(b) - overdueDays(a) ||
-    text(a, "due").localeCompare(text(b, "due")) ||
-    text(a, "priority").localeCompare(text(b, "priority")),
-};
-
-/** Moves open rows into the overdue group (or back) when the reader's date changed their state. */
-function regroup(groups: Map<string, HTMLElement>): void {
-  const overdue = groups.get("overdue");
-  if (!overdue) return;
-  for (const [id, group] of groups) {
-    for (const row of [...group.querySelectorAll<Row>("tr[data-row]")]) {
-      const target = overdueDays(row) > 0 ? "overdue" : (row.dataset["status"] ?? id);
-      if (target !== id) groups.get(target)?.querySelector("tbody")?.append(row);
-    }
-  }
+/** The facts the ledger order compares, read from a server-rendered row. */
+export function rowFacts(row: HTMLElement): OrderFacts {
+  const d = row.dataset;
+  const status = (ACTION_STATUSES as readonly string[]).includes(d["status"] ?? "") ? (d["status"] as ActionStatus) : "open";
+  const priority = (PRIORITIES as readonly string[]).includes(d["priority"] ?? "") ? (d["priority"] as Priority) : "P3";
+  return {
+    key: d["key"] ?? "",
+    status,
+    priority,
+    due: d["due"] ?? "",
+    completed: d["completed"] || undefined,
+    daysOverdue: Number(d["overdue"] || 0),
+    ageDays: d["age"] ? Number(d["age"]) : null,
+  };
 }
 
-function apply(form: HTMLFormElement, groups: Map<string, HTMLElement>): void {
+function apply(form: HTMLFormElement, groups: HTMLElement[]): void {
   const state = new URLSearchParams();
   for (const [name, value] of new FormData(form)) if (typeof value === "string" && value !== "") state.set(name, value);
+  const compare = compareBy(state.get("sort"));
+  const filtering = [...state.keys()].some((k) => k !== "sort");
   let shown = 0;
   let total = 0;
-  let overdue = 0;
-  for (const group of groups.values()) {
+  for (const group of groups) {
     const body = group.querySelector("tbody");
     if (!body) continue;
-    const rows = [...body.querySelectorAll<Row>("tr[data-row]")].sort(COMPARE[state.get("sort") ?? ""] ?? COMPARE[""]!);
+    const rows = [...body.querySelectorAll<Row>("tr[data-row]")];
+    const facts = new Map(rows.map((row) => [row, rowFacts(row)]));
+    rows.sort((a, b) => compare(facts.get(a)!, facts.get(b)!));
     let visible = 0;
     for (const row of rows) {
       const keep = matches(row, state);
       row.hidden = !keep;
       visible += keep ? 1 : 0;
-      overdue += overdueDays(row) > 0 ? 1 : 0;
     }
     body.append(...rows);
     total += rows.length;
     shown += visible;
     const count = group.querySelector("[data-group-count]");
     if (count) count.textContent = String(visible);
-    group.querySelector("[data-group-empty]")?.toggleAttribute("hidden", visible > 0);
+    const empty = group.querySelector<HTMLElement>("[data-group-empty]");
+    if (empty) {
+      empty.hidden = visible > 0;
+      const phrase = empty.dataset["groupEmpty"] ?? "";
+      empty.textContent = rows.length > 0 && filtering ? `No ${phrase} items match the filters.` : `No ${phrase} items.`;
+    }
     group.querySelector("table")?.toggleAttribute("hidden", visible === 0);
   }
   const count = form.querySelector("[data-ledger-count]");
   if (count) count.textContent = `Showing ${shown} of ${total} ${total === 1 ? "item" : "items"}.`;
-  // The overdue figure is recounted only where the page holds every outstanding item.
-  const figure = document.querySelector("[data-ledger-complete] [data-figure='overdue']");
-  if (figure) figure.textContent = String(overdue);
   const query = state.toString();
   history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
 }
 
 function init(form: HTMLFormElement): void {
-  const groups = new Map<string, HTMLElement>();
-  for (const group of document.querySelectorAll<HTMLElement>("[data-ledger-group]"))
-    groups.set(group.dataset["ledgerGroup"] ?? "", group);
+  const groups = [...document.querySelectorAll<HTMLElement>("[data-ledger-group]")];
   const params = new URLSearchParams(location.search);
   for (const element of form.elements) {
     if (element instanceof HTMLSelectElement && params.has(element.name)) element.value = params.get(element.name) ?? "";
     if (element instanceof HTMLInputElement && element.type === "checkbox")
       element.checked = params.get(element.name) === element.value;
   }
-  refreshOverdue();
-  regroup(groups);
+  refreshTimeliness();
   form.hidden = false;
   form.addEventListener("change", () => apply(form, groups));
   form.addEventListener("submit", (event) => {

@@ -1,15 +1,22 @@
 /**
  * The ledger as files other tools read: JSON (versioned, documented in docs/action-items.md), CSV (RFC 4180,
- * for spreadsheets) and iCalendar (one all-day entry per outstanding item on its due date). Escaping is left
+ * for spreadsheets) and iCalendar (an all-day entry per item not yet due on its due date, and one entry on
+ * the build date listing every overdue item, so late items are never buried in the past). Escaping is left
  * to csv-stringify and ical-generator; tests parse the output back with csv-parse and node-ical.
  */
 import { stringify } from "csv-stringify/sync";
 import ical from "ical-generator";
 import { plainText } from "../markdown/plain-text.ts";
+import { urls } from "../site/urls.ts";
 import type { Ledger, LedgerItem, LedgerSummary } from "./ledger.ts";
+import { lateness } from "./overdue.ts";
+import { countOf } from "../format/count.ts";
+import { formatCalendarDate } from "../format/instant.ts";
+import { isOpenStatus, type ActionStatus } from "../schema/vocabulary.ts";
 
 /** The version of the JSON shape; raised only when a field is removed or changes meaning. */
-export const LEDGER_JSON_VERSION = 1;
+/** Version 2: `ageDays` is null for closed items, which have no age. */
+export const LEDGER_JSON_VERSION = 2;
 
 export interface ExportOptions {
   /** The site's base URL, so links in exports are absolute (`https://hindsight.example.com`). */
@@ -41,7 +48,8 @@ export interface LedgerJsonItem {
   completed: string | null;
   reason: string | null;
   ticket: string | null;
-  ageDays: number;
+  /** Days since the incident while the item needs work; null once closed. */
+  ageDays: number | null;
   overdue: boolean;
   daysOverdue: number;
   daysToClose: number | null;
@@ -123,7 +131,7 @@ export const CSV_COLUMNS = [
   ["completed", (i) => i.completed ?? ""],
   ["reason", (i) => (i.reason === null ? "" : plainText(i.reason))],
   ["ticket", (i) => i.ticket ?? ""],
-  ["age_days", (i) => String(i.ageDays)],
+  ["age_days", (i) => (i.ageDays === null ? "" : String(i.ageDays))],
   ["overdue", (i) => (i.overdue ? "yes" : "no")],
   ["days_overdue", (i) => String(i.daysOverdue)],
   ["days_to_close", (i) => (i.daysToClose === null ? "" : String(i.daysToClose))],
@@ -154,17 +162,25 @@ export function ledgerCsv(ledger: Ledger, options: ExportOptions): string {
   return stringify([CSV_COLUMNS.map(([name]) => name), ...rows], { bom: true, record_delimiter: "windows" });
 }
 
-/** `/action-items.ics`: one all-day entry per outstanding item on its due date, linking back to its postmortem. */
+/**
+ * `/action-items.ics`. A calendar shows what is ahead, so an item that is late must not sit on its past due
+ * date where no one looks: items not yet due get an all-day entry on their due date; overdue items are listed
+ * together in one all-day entry on the day the ledger was computed ("7 action items overdue"), whose UID stays
+ * the same from build to build so subscribed calendars move it rather than pile copies up.
+ */
 export function ledgerIcs(ledger: Ledger, options: ExportOptions): string {
   const host = new URL(options.site).hostname;
   const calendar = ical({
     name: `${options.siteName ?? "Hindsight"} action items`,
-    description: "Outstanding follow-ups from postmortems, on their due dates.",
+    description:
+      "Outstanding follow-ups from postmortems: each on its due date, and the overdue ones together on the build date.",
     prodId: { company: "Hindsight", product: "Action items", language: "EN" },
   });
   const stamp = new Date(options.generated);
-  for (const item of ledgerJson(ledger, options).items) {
-    if (item.status === "done" || item.status === "wont-do") continue;
+  const items = ledgerJson(ledger, options).items.filter((item) => isOpenStatus(item.status as ActionStatus));
+  const late = items.filter((item) => item.overdue);
+  for (const item of items) {
+    if (item.overdue) continue;
     const url = `${item.postmortem.url}#item-${item.id}`;
     calendar.createEvent({
       id: `${item.postmortem.id}-${item.id}@${host}`,
@@ -180,6 +196,25 @@ export function ledgerIcs(ledger: Ledger, options: ExportOptions): string {
         url,
       ].join("\n"),
       url,
+    });
+  }
+  if (late.length > 0) {
+    const ledgerUrl = absolute(`${urls.actionItems()}?overdue=1`, options.site);
+    calendar.createEvent({
+      id: `overdue@${host}`,
+      start: new Date(`${ledger.today}T00:00:00Z`),
+      allDay: true,
+      stamp,
+      summary: `${countOf(late.length, "action item")} overdue`,
+      description: [
+        `Overdue as of ${formatCalendarDate(ledger.today)}:`,
+        ...late.map((item) => {
+          const when = lateness({ status: item.status as ActionStatus, due: item.due }, ledger.today).text;
+          return `- [${item.priority}] ${item.titleText} — ${item.ownerName}, due ${formatCalendarDate(item.due)} (${when}) ${item.postmortem.url}#item-${item.id}`;
+        }),
+        ledgerUrl,
+      ].join("\n"),
+      url: ledgerUrl,
     });
   }
   return calendar.toString();

@@ -8,15 +8,16 @@ import type { ActionItem, Postmortem } from "../schema/postmortem.ts";
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
-  PRIORITIES,
   isOpenStatus,
   type ActionStatus,
   type ActionType,
   type Priority,
   type Severity,
 } from "../schema/vocabulary.ts";
-import { localDate } from "../format/instant.ts";
-import { daysBetween, daysOverdue, isOverdue } from "./overdue.ts";
+import { incidentDate, newestFirst } from "../postmortem/dates.ts";
+import { isPublished } from "../postmortem/visibility.ts";
+import { sortItems, type LedgerSort } from "./order.ts";
+import { countDoneWithin90Days, daysBetween, timeliness } from "./overdue.ts";
 import { urls } from "../site/urls.ts";
 
 /** A postmortem as the ledger needs it. */
@@ -66,8 +67,8 @@ export interface LedgerItem {
   completed?: string;
   reason?: string;
   ticket?: string;
-  /** Days from the incident's date to today. */
-  ageDays: number;
+  /** Days from the incident's date to today while the item needs work; null once closed (glossary: age). */
+  ageDays: number | null;
   overdue: boolean;
   /** Days past due (0 when not overdue). */
   daysOverdue: number;
@@ -125,10 +126,7 @@ export function parseActionItemKey(key: string): { postmortemId: string; itemId:
   return match ? { postmortemId: match[1]!, itemId: match[2]! } : undefined;
 }
 
-/** The incident's date in its own time zone. */
-export function incidentDate(data: Pick<Postmortem, "started" | "timezone">): string {
-  return localDate(data.started, data.timezone);
-}
+export { incidentDate } from "../postmortem/dates.ts";
 
 /**
  * Whether an item was still open when a later incident began: not completed before that incident's date.
@@ -160,17 +158,14 @@ export function summarize(items: readonly LedgerItem[], today: string): LedgerSu
     overdue: items.filter((i) => i.overdue).length,
     done: done.length,
     wontDo,
-    doneLast90Days: done.filter((i) => i.completed !== undefined && i.completed <= today && daysBetween(i.completed, today) < 90)
-      .length,
+    doneLast90Days: countDoneWithin90Days(
+      done.flatMap((i) => (i.completed === undefined ? [] : [i.completed])),
+      today,
+    ),
     completionRate: considered === 0 ? null : done.length / considered,
     medianDaysToClose: median(done.map((i) => i.daysToClose).filter((d): d is number => d !== undefined)),
     recurredWhileOpen: items.filter((i) => i.recurredWhileOpen).length,
   };
-}
-
-/** Only published postmortems enter the ledger (drafts and documents in review may still change). */
-function isPublished(source: LedgerSource): boolean {
-  return source.data.status === "published";
 }
 
 /** Every later incident's citations, by cited key. */
@@ -189,9 +184,7 @@ function citationsByKey(sources: readonly LedgerSource[]): Map<string, { source:
 
 /** Builds the ledger of every published postmortem's action items as of `today` (YYYY-MM-DD). */
 export function buildLedger(postmortems: readonly LedgerSource[], today: string): Ledger {
-  const published = postmortems
-    .filter(isPublished)
-    .sort((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started) || a.id.localeCompare(b.id));
+  const published = newestFirst(postmortems.filter((p) => isPublished(p.data.status)));
   const citations = citationsByKey(published);
   const items: LedgerItem[] = [];
   for (const source of published) {
@@ -218,6 +211,7 @@ export function buildLedger(postmortems: readonly LedgerSource[], today: string)
           date: c.date,
           whileOpen: wasOpenAt(item, c.date),
         }));
+      const facts = timeliness({ status: item.status, due: item.due, incidentDate: date }, today);
       const row: LedgerItem = {
         key,
         id: item.id,
@@ -229,9 +223,9 @@ export function buildLedger(postmortems: readonly LedgerSource[], today: string)
         status: item.status,
         isOpen: isOpenStatus(item.status),
         due: item.due,
-        ageDays: Math.max(0, daysBetween(date, today)),
-        overdue: isOverdue(item, today),
-        daysOverdue: daysOverdue(item, today),
+        ageDays: facts.ageDays,
+        overdue: facts.overdue,
+        daysOverdue: facts.daysOverdue,
         citedBy,
         recurredWhileOpen: citedBy.some((c) => c.whileOpen),
       };
@@ -280,29 +274,22 @@ export function filterLedger(items: readonly LedgerItem[], filter: LedgerFilter)
   );
 }
 
-export const LEDGER_SORTS = ["due", "priority", "age"] as const;
-export type LedgerSort = (typeof LEDGER_SORTS)[number];
+export type { LedgerSort } from "./order.ts";
 
-const byKey = (a: LedgerItem, b: LedgerItem) => a.key.localeCompare(b.key);
-const byDue = (a: LedgerItem, b: LedgerItem) => a.due.localeCompare(b.due);
-const byPriority = (a: LedgerItem, b: LedgerItem) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority);
-
-/** Sorted copy: due = earliest due first; priority = P0 first, then earliest due; age = oldest incident first. */
+/** Sorted copy in one of the orders of `order.ts` (the same the ledger's browser script uses). */
 export function sortLedger(items: readonly LedgerItem[], sort: LedgerSort): LedgerItem[] {
-  const compare: Record<LedgerSort, (a: LedgerItem, b: LedgerItem) => number> = {
-    due: (a, b) => byDue(a, b) || byPriority(a, b) || byKey(a, b),
-    priority: (a, b) => byPriority(a, b) || byDue(a, b) || byKey(a, b),
-    age: (a, b) => b.ageDays - a.ageDays || byDue(a, b) || byKey(a, b),
-  };
-  return [...items].sort(compare[sort]);
+  return sortItems(items, sort);
 }
 
-/** The groups a reader scans, most urgent first. "overdue" takes overdue items out of their status group. */
-export const LEDGER_GROUPS = ["overdue", ...ACTION_STATUSES] as const;
+/**
+ * The sections of the ledger: one per status, so an item is in exactly one section. Lateness is not a
+ * section: an overdue item stays in its status's section and carries an overdue marker (a blocked item that
+ * is late shows both facts).
+ */
+export const LEDGER_GROUPS = ACTION_STATUSES;
 export type LedgerGroupId = (typeof LEDGER_GROUPS)[number];
 
 export const LEDGER_GROUP_LABELS: Record<LedgerGroupId, string> = {
-  overdue: "Overdue",
   ...ACTION_STATUS_LABELS,
 };
 
@@ -312,27 +299,16 @@ export interface LedgerGroup {
   items: LedgerItem[];
 }
 
-/** The group a row belongs to. */
+/** The section a row belongs to: its status. */
 export function groupOf(item: LedgerItem): LedgerGroupId {
-  return item.overdue ? "overdue" : item.status;
+  return item.status;
 }
 
-/**
- * Rows grouped overdue first, then by status, each group sorted (default: overdue by days late, the
- * others by due date; done most recently completed first). Empty groups are kept so pages can say "none".
- */
+/** Rows grouped by status, each group in ledger order. Empty groups are kept so pages can say "none". */
 export function groupByStatus(items: readonly LedgerItem[]): LedgerGroup[] {
   const groups = new Map<LedgerGroupId, LedgerItem[]>(LEDGER_GROUPS.map((id) => [id, []]));
   for (const item of items) groups.get(groupOf(item))!.push(item);
-  const order: Record<LedgerGroupId, (a: LedgerItem, b: LedgerItem) => number> = {
-    overdue: (a, b) => b.daysOverdue - a.daysOverdue || byPriority(a, b) || byKey(a, b),
-    open: (a, b) => byDue(a, b) || byPriority(a, b) || byKey(a, b),
-    "in-progress": (a, b) => byDue(a, b) || byPriority(a, b) || byKey(a, b),
-    blocked: (a, b) => byDue(a, b) || byPriority(a, b) || byKey(a, b),
-    done: (a, b) => (b.completed ?? "").localeCompare(a.completed ?? "") || byKey(a, b),
-    "wont-do": (a, b) => b.due.localeCompare(a.due) || byKey(a, b),
-  };
-  return LEDGER_GROUPS.map((id) => ({ id, label: LEDGER_GROUP_LABELS[id], items: groups.get(id)!.sort(order[id]) }));
+  return LEDGER_GROUPS.map((id) => ({ id, label: LEDGER_GROUP_LABELS[id], items: sortItems(groups.get(id)!) }));
 }
 
 const ledgerIndexes = new WeakMap<readonly LedgerItem[], Map<string, LedgerItem>>();

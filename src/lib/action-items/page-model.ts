@@ -1,8 +1,10 @@
 /** What the ledger pages show, decided here so pages only render. */
 import { LEDGER_GROUP_LABELS, groupByStatus, type LedgerGroup, type LedgerGroupId, type LedgerItem } from "./ledger.ts";
+import { LEDGER_SORT_LABELS, type LedgerSort } from "./order.ts";
+import { isOpenStatus } from "../schema/vocabulary.ts";
 
 /** Groups listed in full on /action-items/ (up to the preview size); closed ones get their own pages. */
-export const OUTSTANDING_GROUPS = ["overdue", "open", "in-progress", "blocked"] as const satisfies readonly LedgerGroupId[];
+export const OUTSTANDING_GROUPS = ["open", "in-progress", "blocked"] as const satisfies readonly LedgerGroupId[];
 export const CLOSED_GROUPS = ["done", "wont-do"] as const satisfies readonly LedgerGroupId[];
 
 /** Rows per group on /action-items/ before it links to the group's own pages. */
@@ -42,4 +44,42 @@ export function filterOptions(
   }));
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
   return { teams: teams.sort(byLabel), services: services.sort(byLabel) };
+}
+
+/** True when a page of these groups lists items that still need work (so overdue and age apply). */
+export function hasOutstanding(groupIds: readonly LedgerGroupId[]): boolean {
+  return groupIds.some((id) => isOpenStatus(id));
+}
+
+/**
+ * The sort menu of a page showing these groups. Overdue and age apply only to items that still need work, so
+ * the Done and Won't-do pages offer neither; their default order is named for what it is.
+ */
+export function sortOptions(groupIds: readonly LedgerGroupId[]): { value: LedgerSort; label: string }[] {
+  const outstanding = hasOutstanding(groupIds);
+  const ledgerLabel = outstanding
+    ? LEDGER_SORT_LABELS.ledger
+    : groupIds.every((id) => id === "done")
+      ? "Most recently completed first"
+      : "Latest due first";
+  const sorts: LedgerSort[] = outstanding ? ["ledger", "due", "priority", "age"] : ["ledger", "due", "priority"];
+  return sorts.map((value) => ({ value, label: value === "ledger" ? ledgerLabel : LEDGER_SORT_LABELS[value] }));
+}
+
+/** Items a later incident cited while they were still open (glossary: recurred while open). */
+export function recurredWhileOpen(items: readonly LedgerItem[]): LedgerItem[] {
+  return items.filter((i) => i.recurredWhileOpen);
+}
+
+/** Due dates of the items that still need work, for the browser's overdue recount. */
+export function outstandingDueDates(items: readonly LedgerItem[]): string {
+  return items
+    .filter((i) => i.isOpen)
+    .map((i) => i.due)
+    .join(" ");
+}
+
+/** Completion dates of done items, for the browser's "done in the last 90 days" recount. */
+export function completionDates(items: readonly LedgerItem[]): string {
+  return items.flatMap((i) => (i.status === "done" && i.completed !== undefined ? [i.completed] : [])).join(" ");
 }

@@ -1,6 +1,8 @@
 /** Text renderings of ledger rows for terminals, chat channels and issues (`hindsight actions`). */
 import { plainText } from "../markdown/plain-text.ts";
+import { countOf } from "../format/count.ts";
 import { groupByStatus, type LedgerItem } from "./ledger.ts";
+import { lateness } from "./overdue.ts";
 
 export interface ReportOptions {
   /** The date the figures are for. */
@@ -19,8 +21,9 @@ function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-function dueNote(item: LedgerItem): string {
-  if (item.overdue) return `${item.daysOverdue} day${item.daysOverdue === 1 ? "" : "s"} overdue`;
+/** "3 days overdue" (the site's words, for the report's today), or when a done item was completed. */
+function dueNote(item: LedgerItem, today: string): string {
+  if (item.overdue) return lateness(item, today).text;
   if (item.status === "done") return `done ${item.completed ?? ""}`.trim();
   return "";
 }
@@ -35,7 +38,7 @@ export function formatTable(items: readonly LedgerItem[], options: ReportOptions
     i.status,
     options.teamName?.(i.owner) ?? i.owner,
     i.due,
-    i.overdue ? `${i.daysOverdue}d` : "",
+    lateness(i, options.today).text,
     truncate(plainText(i.title).replace(/\s+/g, " "), 60),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
@@ -50,7 +53,7 @@ export function formatTable(items: readonly LedgerItem[], options: ReportOptions
     line(widths.map((w) => "-".repeat(w))),
     ...rows.map(line),
     "",
-    `${items.length} item${items.length === 1 ? "" : "s"}, ${overdue} overdue, as of ${options.today}.`,
+    `${countOf(items.length, "item")}, ${overdue} overdue, as of ${options.today}.`,
   ].join("\n");
 }
 
@@ -63,7 +66,7 @@ function inlineMarkdown(text: string): string {
 function markdownLine(item: LedgerItem, options: ReportOptions): string {
   const owner = options.teamName?.(item.owner) ?? item.owner;
   const who = item.assignee ? `${owner} (${item.assignee})` : owner;
-  const late = dueNote(item);
+  const late = dueNote(item, options.today);
   return `- **${item.priority}** [${item.key}](${link(item, options.site)}): ${inlineMarkdown(item.title)} — ${who}, ${item.status}, due ${item.due}${late ? ` (**${late}**)` : ""}`;
 }
 
@@ -78,7 +81,7 @@ export function formatMarkdown(items: readonly LedgerItem[], options: ReportOpti
     lines.push("Nothing to report: no action items match.");
     return lines.join("\n");
   }
-  lines.push(`${items.length} item${items.length === 1 ? "" : "s"}, **${overdue} overdue**.`);
+  lines.push(`${countOf(items.length, "item")}, **${overdue} overdue**.`);
   for (const group of groupByStatus(items)) {
     if (group.items.length === 0) continue;
     lines.push("", `### ${group.label} (${group.items.length})`, "", ...group.items.map((i) => markdownLine(i, options)));

@@ -1,9 +1,11 @@
 /** A team's share of the ledger and of the postmortems, for /teams/ and /teams/<id>/. */
 import type { PostmortemSource } from "../integrity/cross-file.ts";
 import { groupByStatus, summarize, type LedgerItem, type LedgerSummary } from "./ledger.ts";
+import { sortItems } from "./order.ts";
+import { isOpenStatus } from "../schema/vocabulary.ts";
 
 export interface TeamLedger {
-  /** Outstanding items, overdue first (most late first), then open, in progress, blocked by due date. */
+  /** Outstanding items (open, in progress, blocked) in ledger order: most overdue first, then by due date. */
   outstanding: LedgerItem[];
   /** Done items, most recently completed first. */
   done: LedgerItem[];
@@ -16,7 +18,7 @@ export function teamLedger(items: readonly LedgerItem[], teamId: string, today: 
   const own = items.filter((i) => i.owner === teamId);
   const groups = new Map(groupByStatus(own).map((g) => [g.id, g.items]));
   return {
-    outstanding: ["overdue", "open", "in-progress", "blocked"].flatMap((id) => groups.get(id as "open") ?? []),
+    outstanding: sortItems(own.filter((i) => isOpenStatus(i.status))),
     done: groups.get("done") ?? [],
     wontDo: groups.get("wont-do") ?? [],
     summary: summarize(own, today),

@@ -2,8 +2,8 @@
  * Browsing by facet: which postmortems involve a service, carry a tag, cite a cause category or have a
  * severity, and how many there are of each. Inputs are newest first and outputs keep that order.
  */
-import { localDate } from "../format/instant.ts";
-import { SEVERITIES, type Severity } from "../schema/vocabulary.ts";
+import { incidentDate, newestFirst } from "../postmortem/dates.ts";
+import { SEVERITIES, zeroPerSeverity, type Severity } from "../schema/vocabulary.ts";
 
 /** What browsing needs of a postmortem. */
 export interface BrowseSource {
@@ -84,7 +84,7 @@ export function catalogCounts(
     .map((e) => {
       const list = groups.get(e.id) ?? [];
       const row: FacetCount = { id: e.id, name: e.name, count: list.length };
-      const newest = [...list].sort((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started))[0];
+      const newest = newestFirst(list)[0];
       if (newest) row.latest = newest.data.started;
       return row;
     })
@@ -98,7 +98,7 @@ export function tagCounts(postmortems: readonly BrowseSource[]): FacetCount[] {
 
 /** Count per severity, every severity present, most severe first. */
 export function severityCounts(postmortems: readonly BrowseSource[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 };
+  const counts = zeroPerSeverity();
   for (const p of postmortems) counts[p.data.severity] += 1;
   return counts;
 }
@@ -118,7 +118,7 @@ export interface YearGroup<T> {
 export function groupByYear<T extends BrowseSource>(postmortems: readonly T[]): YearGroup<T>[] {
   const groups = new Map<number, T[]>();
   for (const p of postmortems) {
-    const year = Number(localDate(p.data.started, p.data.timezone).slice(0, 4));
+    const year = Number(incidentDate(p.data).slice(0, 4));
     const list = groups.get(year);
     if (list) list.push(p);
     else groups.set(year, [p]);

@@ -1,10 +1,11 @@
 /**
- * `/postmortems.json`: every visible postmortem's structured data with computed durations, for scripts,
+ * `/postmortems.json`: every published postmortem's structured data with computed durations, for scripts,
  * dashboards and other tools. The shape is versioned and documented in docs/feeds.md; any change that
  * removes or renames a field raises FORMAT_VERSION.
  */
-import { formatDuration, isoDuration } from "../format/duration.ts";
-import { localDate } from "../format/instant.ts";
+import { isoDuration } from "../format/duration.ts";
+import { FIGURES, formatFigure, type FigureId } from "../figures/glossary.ts";
+import { incidentDate } from "../postmortem/dates.ts";
 import { computeDurations, type Durations } from "../postmortem/durations.ts";
 import { relatedIds } from "../postmortem/related.ts";
 import type { CatalogIndex } from "../catalog-index.ts";
@@ -12,7 +13,8 @@ import type { Postmortem } from "../schema/index.ts";
 import { urls } from "../site/urls.ts";
 
 export const FORMAT = "hindsight.postmortems";
-export const FORMAT_VERSION = 1;
+/** Version 2: `impactWindow` (start → resolution) became `impact` (start → mitigation); durations carry their label. */
+export const FORMAT_VERSION = 2;
 
 export interface JsonSource {
   id: string;
@@ -20,6 +22,8 @@ export interface JsonSource {
 }
 
 export interface JsonDuration {
+  /** The figure's label, as the site shows it: "Time to detect". */
+  label: string;
   milliseconds: number;
   /** ISO 8601 duration, to the minute: "PT3H15M". */
   iso: string;
@@ -29,16 +33,16 @@ export interface JsonDuration {
 
 const named = (id: string, name: string) => ({ id, name });
 
-function duration(ms: number | null): JsonDuration | null {
-  return ms === null ? null : { milliseconds: ms, iso: isoDuration(ms), text: formatDuration(ms) };
+function duration(id: FigureId, ms: number | null): JsonDuration | null {
+  return ms === null ? null : { label: FIGURES[id].label, milliseconds: ms, iso: isoDuration(ms), text: formatFigure(id, ms) };
 }
 
 function durations(d: Durations): Record<keyof Durations, JsonDuration | null> {
   return {
-    timeToDetect: duration(d.timeToDetect),
-    timeToMitigate: duration(d.timeToMitigate),
-    timeToResolve: duration(d.timeToResolve),
-    impactWindow: duration(d.impactWindow),
+    timeToDetect: duration("timeToDetect", d.timeToDetect),
+    timeToMitigate: duration("timeToMitigate", d.timeToMitigate),
+    impact: duration("impact", d.impact),
+    timeToResolve: duration("timeToResolve", d.timeToResolve),
   };
 }
 
@@ -64,7 +68,7 @@ export function postmortemJson(p: JsonSource, all: readonly JsonSource[], catalo
     summary: d.summary,
     severity: d.severity,
     status: d.status,
-    date: localDate(d.started, d.timezone),
+    date: incidentDate(d),
     authors: d.authors,
     reviewers: d.reviewers,
     tags: d.tags,

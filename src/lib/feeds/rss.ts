@@ -1,4 +1,6 @@
 /** The RSS feed's items: published postmortems, newest first. Pure, so the feed is testable without a build. */
+import { newestFirst } from "../postmortem/dates.ts";
+import { publishedOnly } from "../postmortem/visibility.ts";
 import { urls } from "../site/urls.ts";
 import type { Postmortem } from "../schema/index.ts";
 
@@ -23,9 +25,7 @@ export interface RssItem {
  * impact, at most RSS_LIMIT. The date is when the incident started: postmortems carry no publication date.
  */
 export function rssItems(postmortems: readonly FeedSource[], limit = RSS_LIMIT): RssItem[] {
-  return postmortems
-    .filter((p) => p.data.status === "published")
-    .sort((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started) || a.id.localeCompare(b.id))
+  return newestFirst(publishedOnly(postmortems))
     .slice(0, limit)
     .map((p) => ({
       // Title and summary are plain text in the schema (not Markdown): passed as written, escaped by the feed writer.

@@ -15,6 +15,10 @@ export interface TeamFollowThrough {
   overdue: number;
   /** done ÷ (total − won't do); null when the team has no item that counts. */
   completionRate: number | null;
+  /** Median days from incident to completion of the team's done items; null when none is done. */
+  medianDaysToClose: number | null;
+  /** Due dates of the team's outstanding items, so the browser can recount overdue for the reader's date. */
+  dueDates: string[];
 }
 
 /**
@@ -40,6 +44,8 @@ export function followThroughByTeam(
       outstanding: s.outstanding,
       overdue: s.overdue,
       completionRate: s.completionRate,
+      medianDaysToClose: s.medianDaysToClose,
+      dueDates: items.filter((i) => i.owner === team && i.isOpen).map((i) => i.due),
     };
   });
 }
@@ -62,6 +68,11 @@ export interface AgeBucketCount {
   overdue: number;
 }
 
+/** The teams that own at least one item, for follow-through tables that list only teams with something to show. */
+export function teamsWithItems(rows: readonly TeamFollowThrough[]): TeamFollowThrough[] {
+  return rows.filter((r) => r.total > 0);
+}
+
 /** Open (outstanding) items by age since their incident, every bucket present, youngest first. */
 export function openItemsByAge(items: readonly LedgerItem[]): AgeBucketCount[] {
   const rows = AGE_BUCKETS.map((b) => ({ label: b.label, count: 0, overdue: 0 }));
@@ -69,7 +80,7 @@ export function openItemsByAge(items: readonly LedgerItem[]): AgeBucketCount[] {
     if (!item.isOpen) continue;
     let index = 0;
     AGE_BUCKETS.forEach((b, i) => {
-      if (item.ageDays >= b.from) index = i;
+      if ((item.ageDays ?? 0) >= b.from) index = i;
     });
     rows[index]!.count += 1;
     if (item.overdue) rows[index]!.overdue += 1;

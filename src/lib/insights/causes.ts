@@ -2,7 +2,7 @@
  * Cause categories across postmortems: how often each appears, how that changes by year, and which
  * categories appear together. A postmortem counts once per category, however many of its causes share it.
  */
-import { localDate } from "../format/instant.ts";
+import { incidentDate } from "../postmortem/dates.ts";
 
 /** What the cause figures need of a postmortem. */
 export interface CauseSource {
@@ -16,7 +16,7 @@ export function categoriesOf(p: CauseSource): string[] {
 
 /** The year (YYYY) the incident started in its own time zone. */
 export function yearOf(p: { data: { started: string; timezone: string } }): number {
-  return Number(localDate(p.data.started, p.data.timezone).slice(0, 4));
+  return Number(incidentDate(p.data).slice(0, 4));
 }
 
 export interface CategoryCount {

@@ -39,15 +39,24 @@ export interface QuarterChart {
   width: number;
   height: number;
   bars: (Rect & { quarter: string; severity: Severity; count: number })[];
+  /** Each column's total, written just above it. */
+  totals: ColumnTotal[];
   xLabels: AxisTick[];
   yTicks: AxisTick[];
   baseline: number;
 }
 
+/** A count written above a column: `at` is its centre, `y` the text's baseline. */
+export interface ColumnTotal {
+  at: number;
+  y: number;
+  count: number;
+}
+
 /** Stacked columns, one per quarter, a segment per severity with postmortems (SEV1 at the bottom). */
 export function quarterChart(rows: readonly QuarterRow[], width = CHART_WIDTH): QuarterChart {
-  const height = 260;
-  const margin = { top: 12, right: 12, bottom: 40, left: 36 };
+  const height = 270;
+  const margin = { top: 22, right: 12, bottom: 40, left: 36 };
   const x = scaleBand()
     .domain(rows.map((r) => r.quarter))
     .range([margin.left, width - margin.right])
@@ -81,7 +90,10 @@ export function quarterChart(rows: readonly QuarterRow[], width = CHART_WIDTH): 
     .ticks(Math.min(5, max))
     .filter(Number.isInteger)
     .map((t) => ({ at: round(y(t)), label: String(t) }));
-  return { width, height, bars, xLabels, yTicks, baseline: height - margin.bottom };
+  const totals = rows
+    .filter((r) => r.total > 0)
+    .map((r) => ({ at: round(x(r.quarter)! + x.bandwidth() / 2), y: round(y(r.total) - 4), count: r.total }));
+  return { width, height, bars, totals, xLabels, yTicks, baseline: height - margin.bottom };
 }
 
 // ——— Durations per severity: histogram on a log axis, median and p90 marked ———
@@ -100,7 +112,13 @@ export interface DurationChart {
     y: number;
     rowHeight: number;
     count: number;
-    bins: (Rect & { label: string; count: number })[];
+    /** Each bar with its count, written under the row's baseline (where no mark is drawn). */
+    bins: (Rect & { label: string; count: number; countY: number; centre: number })[];
+    /** The band above the bars where the median and p90 labels sit: no bar or line reaches it. */
+    labelBand: { top: number; bottom: number };
+    /** Where the stat lines run: from under the label band to the baseline. */
+    lines: { top: number; bottom: number };
+    baseline: number;
     median: StatMark | null;
     p90: StatMark | null;
   }[];
@@ -118,24 +136,36 @@ const LOG_DOMAIN: [number, number] = [MIN / 2, 14 * 24 * 60 * MIN];
  */
 export function durationChart(rows: readonly SeverityDurations[], width = CHART_WIDTH): DurationChart {
   const margin = { top: 8, right: 16, bottom: 30, left: 64 };
-  const rowHeight = 56;
+  // Per row, top to bottom: a band for the median and p90 labels, the bars, the baseline, the bars' counts.
+  const labelBand = 30;
+  const countBand = 16;
+  const barSpace = 34;
+  const rowHeight = labelBand + barSpace + countBand + 6;
   const x = scaleLog()
     .domain(LOG_DOMAIN)
     .range([margin.left, width - margin.right])
     .clamp(true);
   const counts = rows.map((r) => histogram(r.values));
   const tallest = Math.max(1, ...counts.flat());
-  const barSpace = rowHeight - 22;
   const out = rows.map((r, i) => {
     const top = margin.top + i * rowHeight;
-    const bottom = top + rowHeight - 6;
+    const bottom = top + labelBand + barSpace;
     const bins = DURATION_BINS.flatMap((bin, b) => {
       const count = counts[i]![b]!;
       if (count === 0) return [];
       const next = DURATION_BINS[b + 1]?.from ?? LOG_DOMAIN[1];
       const x1 = x(Math.max(bin.from, LOG_DOMAIN[0]));
       const h = (count / tallest) * barSpace;
-      return [{ ...rect(x1 + 1, bottom - h, Math.max(1, x(next) - x1 - 2), h), label: bin.label, count }];
+      const width = Math.max(1, x(next) - x1 - 2);
+      return [
+        {
+          ...rect(x1 + 1, bottom - h, width, h),
+          label: bin.label,
+          count,
+          countY: round(bottom + countBand - 3),
+          centre: round(x1 + 1 + width / 2),
+        },
+      ];
     });
     // Labels sit right of their line, or left of it near the right edge so they are not cut off.
     const mark = (v: number | null, name: string) =>
@@ -153,6 +183,9 @@ export function durationChart(rows: readonly SeverityDurations[], width = CHART_
       rowHeight,
       count: r.stats.count,
       bins,
+      labelBand: { top, bottom: top + labelBand - 2 },
+      lines: { top: top + labelBand, bottom },
+      baseline: bottom,
       median: mark(r.stats.median, same ? "median and p90" : "median"),
       p90: same ? null : mark(r.stats.p90, "p90"),
     };
@@ -243,6 +276,8 @@ export interface HeatmapChart {
   size: number;
   left: number;
   top: number;
+  /** Column names above the grid, turned by `angle` degrees about (x, y), so each column is named, not numbered. */
+  columnLabels: { x: number; y: number; angle: number }[];
   cells: (Rect & { row: number; col: number; count: number; level: 0 | 1 | 2 | 3 | 4 })[];
 }
 
@@ -250,11 +285,14 @@ export interface HeatmapChart {
  * The co-occurrence matrix as a grid: a cell per pair that co-occurs at least once (diagonal = a category's own
  * count), shaded in four levels relative to the largest off-diagonal count, each with its number written in it.
  */
-export function heatmap(matrix: CoOccurrence, width = CHART_WIDTH): HeatmapChart {
+export function heatmap(matrix: CoOccurrence, width = CHART_WIDTH, longestName = 24): HeatmapChart {
   const n = matrix.categories.length;
   const left = 230;
-  const top = 8;
-  const size = n === 0 ? 0 : Math.min(40, (width - left - 10) / n);
+  const angle = -50;
+  // Room above the grid for the turned column names: about 6.6 units per character at the chart's 12 px text.
+  const top = 12 + Math.ceil(longestName * 6.6 * Math.sin((-angle * Math.PI) / 180));
+  const reach = Math.ceil(longestName * 6.6 * Math.cos((-angle * Math.PI) / 180));
+  const size = n === 0 ? 0 : Math.min(40, (width - left - 10 - reach) / n);
   let offMax = 1;
   matrix.counts.forEach((row, i) => row.forEach((c, j) => i !== j && (offMax = Math.max(offMax, c))));
   const cells: HeatmapChart["cells"] = [];
@@ -265,7 +303,8 @@ export function heatmap(matrix: CoOccurrence, width = CHART_WIDTH): HeatmapChart
       cells.push({ ...rect(left + j * size, top + i * size, size - 2, size - 2), row: i, col: j, count, level });
     }),
   );
-  return { width, height: top + n * size + 8, size, left, top, cells };
+  const columnLabels = matrix.categories.map((_, j) => ({ x: round(left + j * size + size / 2 + 3), y: top - 6, angle }));
+  return { width, height: top + n * size + 8, size, left, top, columnLabels, cells };
 }
 
 export interface FollowThroughChart {
@@ -273,7 +312,17 @@ export interface FollowThroughChart {
   height: number;
   barLeft: number;
   barRight: number;
-  rows: { team: string; y: number; bar: Rect | null; track: Rect; rate: number | null; overdue: number; total: number }[];
+  rows: {
+    team: string;
+    y: number;
+    bar: Rect | null;
+    track: Rect;
+    rate: number | null;
+    overdue: number;
+    total: number;
+    done: number;
+    wontDo: number;
+  }[];
   ticks: AxisTick[];
 }
 
@@ -281,7 +330,7 @@ export interface FollowThroughChart {
 export function followThroughChart(rows: readonly TeamFollowThrough[], width = CHART_WIDTH): FollowThroughChart {
   const rowHeight = 26;
   const barLeft = 200;
-  const barRight = width - 150;
+  const barRight = width - 190;
   const x = scaleLinear().domain([0, 1]).range([barLeft, barRight]);
   const top = 20;
   return {
@@ -299,6 +348,8 @@ export function followThroughChart(rows: readonly TeamFollowThrough[], width = C
         rate: r.completionRate,
         overdue: r.overdue,
         total: r.total,
+        done: r.done,
+        wontDo: r.wontDo,
       };
     }),
     ticks: [0, 0.25, 0.5, 0.75, 1].map((t) => ({ at: round(x(t)), label: `${t * 100}%` })),
@@ -310,14 +361,15 @@ export interface AgeChart {
   height: number;
   baseline: number;
   bars: (Rect & { bucket: string; part: "overdue" | "notDue"; count: number })[];
+  totals: ColumnTotal[];
   xLabels: AxisTick[];
   yTicks: AxisTick[];
 }
 
 /** A column per age bucket, split into overdue (bottom) and not yet due. */
 export function ageChart(rows: readonly AgeBucketCount[], width = CHART_WIDTH): AgeChart {
-  const height = 220;
-  const margin = { top: 12, right: 12, bottom: 36, left: 36 };
+  const height = 230;
+  const margin = { top: 22, right: 12, bottom: 36, left: 36 };
   const x = scaleBand()
     .domain(rows.map((r) => r.label))
     .range([margin.left, width - margin.right])
@@ -346,6 +398,9 @@ export function ageChart(rows: readonly AgeBucketCount[], width = CHART_WIDTH): 
     height,
     baseline: height - margin.bottom,
     bars,
+    totals: rows
+      .filter((r) => r.count > 0)
+      .map((r) => ({ at: round(x(r.label)! + x.bandwidth() / 2), y: round(y(r.count) - 4), count: r.count })),
     xLabels: rows.map((r) => ({ at: round(x(r.label)! + x.bandwidth() / 2), label: r.label })),
     yTicks: y
       .ticks(Math.min(5, max))

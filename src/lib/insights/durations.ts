@@ -11,10 +11,6 @@ export interface DurationSource {
 
 export const DURATION_MEASURES = ["timeToDetect", "timeToResolve"] as const;
 export type DurationMeasure = (typeof DURATION_MEASURES)[number];
-export const DURATION_MEASURE_LABELS: Record<DurationMeasure, string> = {
-  timeToDetect: "Time to detect",
-  timeToResolve: "Time to resolve",
-};
 
 /** One severity's durations: the raw values (ms, ascending) and their distribution. */
 export interface SeverityDurations {

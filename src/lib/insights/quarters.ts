@@ -4,7 +4,7 @@
  * incident even though it was already 1 January in UTC.
  */
 import { localDate } from "../format/instant.ts";
-import { SEVERITIES, type Severity } from "../schema/vocabulary.ts";
+import { SEVERITIES, zeroPerSeverity, type Severity } from "../schema/vocabulary.ts";
 
 /** What the quarter count needs of a postmortem. */
 export interface QuarterSource {
@@ -43,7 +43,7 @@ export interface QuarterRow {
   total: number;
 }
 
-const zeroCounts = (): Record<Severity, number> => ({ SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 });
+const zeroCounts = zeroPerSeverity;
 
 /**
  * Counts per quarter and severity, oldest quarter first. Quarters without a postmortem between the first

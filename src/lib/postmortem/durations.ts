@@ -1,4 +1,7 @@
-/** Durations are computed from the key times, never typed by authors. */
+/**
+ * Durations are computed from the key times, never typed by authors. Their labels and explanations are in
+ * the glossary of figures (`src/lib/figures/glossary.ts`).
+ */
 import type { Postmortem } from "../schema/index.ts";
 
 /** Milliseconds from `started` to each later key time; null where that time is not known. */
@@ -9,8 +12,8 @@ export interface Durations {
   timeToMitigate: number | null;
   /** started → resolved (null while a draft has no resolution) */
   timeToResolve: number | null;
-  /** The impact window: started → resolved, or to mitigation when not yet resolved. */
-  impactWindow: number | null;
+  /** Full impact: started → mitigated, or → resolved when no mitigation was recorded. */
+  impact: number | null;
 }
 
 type KeyTimes = Pick<Postmortem, "started" | "detected" | "mitigated" | "resolved">;
@@ -18,16 +21,12 @@ type KeyTimes = Pick<Postmortem, "started" | "detected" | "mitigated" | "resolve
 export function computeDurations(times: KeyTimes): Durations {
   const start = Date.parse(times.started);
   const since = (iso: string | undefined) => (iso === undefined ? null : Date.parse(iso) - start);
+  const timeToMitigate = since(times.mitigated);
   const timeToResolve = since(times.resolved);
   return {
     timeToDetect: Date.parse(times.detected) - start,
-    timeToMitigate: since(times.mitigated),
+    timeToMitigate,
     timeToResolve,
-    impactWindow: timeToResolve ?? since(times.mitigated),
+    impact: timeToMitigate ?? timeToResolve,
   };
-}
-
-/** How long customers felt it: to mitigation when there was one, else to resolution. */
-export function timeToRecover(durations: Durations): number | null {
-  return durations.timeToMitigate ?? durations.timeToResolve;
 }

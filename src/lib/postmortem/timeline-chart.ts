@@ -25,6 +25,8 @@ import {
   type SymbolType,
 } from "d3-shape";
 import { formatDuration } from "../format/duration.ts";
+import { formatFigure, labelOf } from "../figures/glossary.ts";
+import { computeDurations } from "./durations.ts";
 import { formatClock, formatDay, localDate, offsetLabel } from "../format/instant.ts";
 import type { TimelineKind } from "../schema/vocabulary.ts";
 
@@ -74,8 +76,10 @@ export interface TimelineChartLayout {
   height: number;
   mode: AxisMode;
   plot: { left: number; right: number };
-  /** The shaded impact window, started → resolved (or mitigated, or the last event while unresolved). */
+  /** The shaded impact (glossary: started → mitigated, or → resolved without a mitigation; to detection while neither is known). */
   impact: { x1: number; x2: number; y: number; height: number; label: string };
+  /** The lighter band from the end of the impact to the resolution, when the resolution came later. */
+  untilResolved: { x1: number; x2: number; label: string } | null;
   /** Vertical markers for detection, mitigation and resolution. */
   markers: { key: DurationBracket["key"]; x: number; y1: number; y2: number }[];
   brackets: DurationBracket[];
@@ -161,7 +165,9 @@ export function timelineChart(input: TimelineChartInput, width = WIDTH): Timelin
   const tz = input.timezone;
   const ms = (iso: string) => Date.parse(iso);
   const started = ms(input.started);
-  const end = ms(input.resolved ?? input.mitigated ?? input.detected);
+  const durations = computeDurations(input);
+  const impactEnd = started + (durations.impact ?? durations.timeToDetect);
+  const resolvedAt = durations.timeToResolve === null ? null : started + durations.timeToResolve;
   const keyTimes = [input.started, input.detected, input.mitigated, input.resolved]
     .filter((t): t is string => t !== undefined)
     .map(ms);
@@ -197,10 +203,11 @@ export function timelineChart(input: TimelineChartInput, width = WIDTH): Timelin
     { key: "mitigate" as const, at: input.mitigated, verb: "Mitigated" },
     { key: "resolve" as const, at: input.resolved, verb: "Resolved" },
   ].filter((s): s is { key: DurationBracket["key"]; at: string; verb: string } => s.at !== undefined);
+  const spanOf = { detect: durations.timeToDetect, mitigate: durations.timeToMitigate, resolve: durations.timeToResolve };
   const brackets: DurationBracket[] = spans.map((s, row) => {
     const x1 = x(started);
     const x2 = x(ms(s.at));
-    const label = `${s.verb} ${when(s.at)}, after ${formatDuration(ms(s.at) - started)}`;
+    const label = `${s.verb} ${when(s.at)}, after ${formatDuration(spanOf[s.key] ?? ms(s.at) - started)}`;
     const fits = x1 + label.length * CHAR <= right;
     return { key: s.key, x1, x2, y: 22 + row * 20, label, labelX: fits ? x1 : x2, anchor: fits ? "start" : "end" };
   });
@@ -209,11 +216,18 @@ export function timelineChart(input: TimelineChartInput, width = WIDTH): Timelin
   const bandHeight = 24;
   const impact = {
     x1: x(started),
-    x2: x(end),
+    x2: x(impactEnd),
     y: bandY,
     height: bandHeight,
-    label: `Impact from ${formatClock(input.started, tz)}`,
+    label:
+      durations.impact === null
+        ? `${labelOf("impact")} from ${formatClock(input.started, tz)}`
+        : `${labelOf("impact")} ${formatFigure("impact", durations.impact)}`,
   };
+  const untilResolved =
+    resolvedAt !== null && resolvedAt > impactEnd
+      ? { x1: x(impactEnd), x2: x(resolvedAt), label: `until resolved, ${formatDuration(resolvedAt - started)} in all` }
+      : null;
 
   // Events on lanes below the band, so close events stack instead of covering each other.
   const lanesTop = bandY + bandHeight + 18;
@@ -260,6 +274,7 @@ export function timelineChart(input: TimelineChartInput, width = WIDTH): Timelin
     mode,
     plot: { left, right },
     impact,
+    untilResolved,
     markers,
     brackets,
     events,

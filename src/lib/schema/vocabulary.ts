@@ -30,6 +30,11 @@ export const SEVERITY_LEVELS = [
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const satisfies readonly (typeof SEVERITY_LEVELS)[number]["id"][];
 export type Severity = (typeof SEVERITIES)[number];
 
+/** A count per severity, every severity present at zero, in severity order. */
+export function zeroPerSeverity(): Record<Severity, number> {
+  return Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+}
+
 /**
  * Life cycle of the postmortem document itself (not of the incident). `withdrawn` is the only way back once
  * readers have seen a postmortem: its URL stays, with a notice and the reason (docs/decisions/0006).

@@ -1,5 +1,5 @@
 /**
- * How many pages the search index must hold: one per postmortem a build publishes. Counted from the
+ * How many pages the search index must hold: one per postmortem a build gives a page to. Counted from the
  * content files, independently of the rendered HTML, so a layout that loses `data-pagefind-body`
  * cannot shrink the expectation along with the index.
  */
@@ -26,10 +26,10 @@ export function frontmatterStatus(source: string): DocumentStatus | undefined {
 
 /**
  * The number of postmortems in `postmortemsDir` (the `*.mdx` files the content collection loads) that a
- * production build publishes. A file whose status cannot be read counts as published: the build has
+ * production build gives a page to: published and in review (`isVisible`), never drafts. A file whose status cannot be read counts as published: the build has
  * already validated every file, and overcounting makes the index check fail loudly rather than pass quietly.
  */
-export function countPublishedPostmortems(postmortemsDir: string): number {
+export function countBuiltPostmortems(postmortemsDir: string): number {
   return readdirSync(postmortemsDir)
     .filter((name) => name.endsWith(".mdx"))
     .map((name) => frontmatterStatus(readFileSync(join(postmortemsDir, name), "utf8")))

@@ -4,7 +4,7 @@
  * elements on each postmortem page and read back by the search page.
  */
 import type { CatalogIndex } from "../catalog-index.ts";
-import { localDate } from "../format/instant.ts";
+import { incidentDate } from "../postmortem/dates.ts";
 import type { Postmortem } from "../schema/index.ts";
 import {
   DOCUMENT_STATUS_LABELS,
@@ -56,7 +56,7 @@ const unique = (values: string[]) => [...new Set(values)];
 
 /** The filters, metadata and sort key of one postmortem. Services, teams and categories appear by display name. */
 export function searchFacets(data: Postmortem, catalog: CatalogIndex): SearchFacets {
-  const day = localDate(data.started, data.timezone);
+  const day = incidentDate(data);
   const hasOpen = data.actionItems.some((item) => isOpenStatus(item.status));
   const filters: SearchFacets["filters"] = {
     severity: [data.severity],
