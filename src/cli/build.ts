@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { acquireLock, BuildLockedError } from "../lib/build/lock.ts";
+import { acquireLock, BuildLockedError, waitForLock } from "../lib/build/lock.ts";
 import { checkStagedSite, publishStaged, recoverAbandoned, removeLeftovers, stagingDir } from "../lib/build/publish.ts";
 import { contentPaths } from "../lib/content-paths.ts";
 import { frontmatterStatus } from "../lib/search/expected-pages.ts";
@@ -25,6 +25,7 @@ is running. HINDSIGHT_SITE and HINDSIGHT_BASE set the public address and base pa
 
   --content   the content folder (default: $HINDSIGHT_CONTENT or content/)
   --out       the output folder (default: $HINDSIGHT_OUT_DIR or dist/)
+  --wait      wait for a running build to finish instead of stopping
 
 Astro's cache lives under $HINDSIGHT_CACHE_DIR, one folder per content folder.`;
 
@@ -44,14 +45,14 @@ function draftIds(dir: string): string[] {
 }
 
 /** Builds and publishes; returns the exit code. Messages go to stderr/stdout as the build runs. */
-export async function buildSite(folders: SiteFolders): Promise<number> {
+export async function buildSite(folders: SiteFolders, options: { wait?: boolean } = {}): Promise<number> {
   const out = resolve(folders.outDir);
   const display = relative(process.cwd(), out) || ".";
   mkdirSync(dirname(out), { recursive: true });
   mkdirSync(dirname(BUILD_LOCK), { recursive: true });
   let release: () => void;
   try {
-    release = acquireLock(BUILD_LOCK, "the site");
+    release = options.wait ? await waitForLock(BUILD_LOCK, "the site") : acquireLock(BUILD_LOCK, "the site");
   } catch (error) {
     if (error instanceof BuildLockedError) {
       console.error(`hindsight build: ${error.message}`);
@@ -86,11 +87,16 @@ export async function buildSite(folders: SiteFolders): Promise<number> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let values: { content?: string | undefined; out?: string | undefined; help?: boolean | undefined };
+  let values: { content?: string | undefined; out?: string | undefined; wait?: boolean | undefined; help?: boolean | undefined };
   try {
     ({ values } = parseArgs({
       args,
-      options: { content: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        content: { type: "string" },
+        out: { type: "string" },
+        wait: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     }));
   } catch (error) {
     console.error(`hindsight build: ${(error as Error).message}\n\n${HELP}`);
@@ -100,5 +106,5 @@ export async function run(args: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  return buildSite(siteFolders(process.cwd(), { content: values.content, outDir: values.out }));
+  return buildSite(siteFolders(process.cwd(), { content: values.content, outDir: values.out }), { wait: values.wait === true });
 }

@@ -23,8 +23,9 @@ interface Run {
 }
 
 /** Starts `hindsight build` in its own process group; `done` resolves when it exits. */
-function startBuild(content: string, out: string, cache: string) {
-  const child = spawn(process.execPath, [join(ROOT, "bin", "hindsight.mjs"), "build", "--content", content, "--out", out], {
+function startBuild(content: string, out: string, cache: string, wait = true) {
+  const args = ["build", "--content", content, "--out", out, ...(wait ? ["--wait"] : [])];
+  const child = spawn(process.execPath, [join(ROOT, "bin", "hindsight.mjs"), ...args], {
     cwd: ROOT,
     env: { ...cleanEnv(), HINDSIGHT_CACHE_DIR: cache, NO_COLOR: "1", FORCE_COLOR: "0", ASTRO_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -39,7 +40,8 @@ function startBuild(content: string, out: string, cache: string) {
   return { child, done, output: () => output };
 }
 
-const build = (content: string, out: string, cache: string) => startBuild(content, out, cache).done;
+/** A build that waits for other builds of the project (other test files build too) before starting. */
+const build = (content: string, out: string, cache: string, wait = true) => startBuild(content, out, cache, wait).done;
 
 /** Every file of a folder with its contents, to compare a site before and after. */
 function snapshot(dir: string): Map<string, string> {
@@ -112,7 +114,7 @@ describe("hindsight build publishes only a complete site", () => {
     const lock = join(ROOT, ".astro", "hindsight-build.lock");
     writeFileSync(lock, JSON.stringify({ pid: process.pid, host: (await import("node:os")).hostname(), started: "now" }));
     try {
-      const result = await build(copyContent("second"), out, cache);
+      const result = await build(copyContent("second"), out, cache, false);
       expect(result.code).toBe(3);
       expect(result.output).toContain(`another build of the site`);
       expect(result.output).toContain(`is running (process ${process.pid}`);

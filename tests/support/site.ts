@@ -1,7 +1,9 @@
 /** Runs the real `astro build` on a content folder, as a child process, and reports how it went. */
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { BUILD_LOCK } from "../../src/cli/build.ts";
+import { waitForLock } from "../../src/lib/build/lock.ts";
 import { cleanEnv } from "./clean-env.ts";
 import { ROOT, TEST_OUTPUT } from "./paths.ts";
 
@@ -13,13 +15,24 @@ export interface BuildResult {
 
 /**
  * Builds `contentDir` into `.test-output/<name>/dist`. Each build gets its own cache folder so that
- * builds of different content never share Astro's data store.
+ * builds of different content never share Astro's data store, and holds the build lock `hindsight build`
+ * takes (waiting for it), because every build of the project writes the same generated modules into `.astro/`.
  */
-export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+export async function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const base = join(TEST_OUTPUT, name);
   const dist = join(base, "dist");
   rmSync(base, { recursive: true, force: true });
   mkdirSync(base, { recursive: true });
+  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
+  const release = await waitForLock(BUILD_LOCK, "the site");
+  try {
+    return await spawnBuild(contentDir, dist, base, env);
+  } finally {
+    release();
+  }
+}
+
+function spawnBuild(contentDir: string, dist: string, base: string, env: Record<string, string>): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
       cwd: ROOT,

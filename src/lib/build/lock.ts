@@ -66,3 +66,16 @@ export function acquireLock(path: string, what: string): () => void {
   }
   throw new BuildLockedError(`could not take the build lock ${path} — another build took it at the same moment; try again`);
 }
+
+/** Like acquireLock, but waits (polling) while a running process holds the lock, for at most `timeoutMs`. */
+export async function waitForLock(path: string, what: string, timeoutMs = 30 * 60 * 1000): Promise<() => void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return acquireLock(path, what);
+    } catch (error) {
+      if (!(error instanceof BuildLockedError) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
