@@ -89,6 +89,7 @@ export interface TimelineChartLayout {
 
 /** Each event kind's symbol, so kinds differ by shape as well as colour. */
 export const KIND_SYMBOLS: Record<TimelineKind, SymbolType> = {
+  context: symbolCircle,
   trigger: symbolDiamond,
   detection: symbolTriangle,
   escalation: symbolWye,
@@ -157,9 +158,11 @@ function dropOverlapping<T extends { x: number; label: string }>(items: T[]): T[
 }
 
 /** Lays the chart out for a postmortem. */
-export function timelineChart(input: TimelineChartInput, width = WIDTH): TimelineChartLayout {
-  const tz = input.timezone;
+export function timelineChart(all: TimelineChartInput, width = WIDTH): TimelineChartLayout {
+  const tz = all.timezone;
   const ms = (iso: string) => Date.parse(iso);
+  // Context events before the incident (a change weeks earlier) are listed in the text, not drawn.
+  const input = { ...all, timeline: all.timeline.filter((e) => !(e.kind === "context" && ms(e.at) < ms(all.started))) };
   const started = ms(input.started);
   const end = ms(input.resolved ?? input.mitigated ?? input.detected);
   const keyTimes = [input.started, input.detected, input.mitigated, input.resolved]

@@ -43,8 +43,9 @@ export const DOCUMENT_STATUS_DESCRIPTIONS: Record<DocumentStatus, string> = {
 export const DETECTION_METHODS = ["alert", "customer-report", "employee", "automated-test", "other"] as const;
 export type DetectionMethod = (typeof DETECTION_METHODS)[number];
 
-/** What a timeline event is. */
+/** What a timeline event is. `context` is the one kind allowed long before the incident. */
 export const TIMELINE_KINDS = [
+  "context",
   "trigger",
   "detection",
   "escalation",
@@ -56,6 +57,8 @@ export const TIMELINE_KINDS = [
   "other",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+/** The kinds of timeline event that may sit any time before the incident window (shown as "before the incident"). */
+export const CONTEXT_TIMELINE_KINDS = ["context"] as const satisfies readonly TimelineKind[];
 
 /** The role a cause played. */
 export const CAUSE_KINDS = ["trigger", "root", "contributing"] as const;
