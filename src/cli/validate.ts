@@ -2,19 +2,21 @@
 import { parseArgs } from "node:util";
 import { contentDir } from "../lib/content-paths.ts";
 import { AgainstError, compareWithRef } from "../lib/validate/against.ts";
-import { formatReport, OUTPUT_FORMATS, sortDiagnostics, type OutputFormat } from "../lib/validate/diagnostic.ts";
+import { formatReport, hasErrors, OUTPUT_FORMATS, sortDiagnostics, strict, type OutputFormat } from "../lib/validate/diagnostic.ts";
 import { validateContent } from "../lib/validate/validate-content.ts";
 
 export const summary = "Check postmortems and catalogs; print every problem as file:line:col";
 
-const HELP = `Usage: hindsight validate [--content <dir>] [--format text|json|github] [--against <git-ref>]
+const HELP = `Usage: hindsight validate [--content <dir>] [--format text|json|github] [--strict] [--against <git-ref>]
 
 Checks the catalogs and every postmortem in the content folder (default: $HINDSIGHT_CONTENT or content/)
 and prints all problems, one per line: file:LINE:COL  field.path  what is wrong — how to fix it.
-Exit code 0 when everything is valid, 1 when there are problems, 2 on a usage error.
+Warnings are printed too but do not fail the check.
+Exit code 0 when there is no error, 1 when there are errors, 2 on a usage error.
 
   --content <dir>     the content folder to check
   --format <format>   text (default), json (machine-readable) or github (GitHub Actions annotations)
+  --strict            treat warnings as errors
   --against <ref>     also fail when an action item or a published postmortem that exists at the git
                       ref (for example origin/main) has disappeared`;
 
@@ -31,6 +33,7 @@ function runNow(args: string[]): number {
         content: { type: "string" },
         format: { type: "string", default: "text" },
         against: { type: "string" },
+        strict: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -61,7 +64,8 @@ function runNow(args: string[]): number {
       throw error;
     }
   }
+  if (values.strict) diagnostics = strict(diagnostics);
   const report = formatReport({ postmortems: result.postmortems, diagnostics }, format);
   if (report) console.log(report);
-  return diagnostics.length > 0 ? 1 : 0;
+  return hasErrors(diagnostics) ? 1 : 0;
 }

@@ -103,7 +103,7 @@ describe("the postmortem schema", () => {
   it("flags a timeline event more than a day outside the incident", () => {
     const timeline = [{ at: "2024-02-20T10:00:00Z", kind: "trigger", text: "a" }];
     expect(problems(validFrontmatter({ timeline }))[0]).toMatch(
-      /^timeline\.0\.at: event 1 \(2024-02-20T10:00:00Z\) is more than 24 hours outside the incident/,
+      /^timeline\.0\.at: event 1 \(2024-02-20T10:00:00Z\) is more than a day outside the incident/,
     );
   });
 

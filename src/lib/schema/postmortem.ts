@@ -294,6 +294,7 @@ function checkKeyTimes(fm: Frontmatter, add: (issue: Issue) => void): void {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const SLACK_WORDS = TIMELINE_SLACK_HOURS === 24 ? "a day" : `${TIMELINE_SLACK_HOURS} hours`;
 
 /** The span of an event: its instant, or its whole day when only the day is known. */
 function eventSpan(event: ResolvedEvent): [number, number] {
@@ -328,7 +329,7 @@ function checkTimeline(fm: Frontmatter, add: (issue: Issue) => void): void {
     if (to < start || from > end) {
       add({
         path: ["timeline", index, "at"],
-        message: `event ${index + 1} (${event.at}) is more than ${TIMELINE_SLACK_HOURS} hours outside the incident (started ${fm.started}, ended ${endTime}) — check the date; an earlier change that set the incident up can stay with kind: context`,
+        message: `event ${index + 1} (${event.at}) is more than ${SLACK_WORDS} outside the incident (started ${fm.started}, ended ${endTime}) — check the date; an earlier change that set the incident up can stay with kind: context`,
       });
     }
   });

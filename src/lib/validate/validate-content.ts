@@ -8,7 +8,14 @@ import { join, relative, sep } from "node:path";
 import { load as loadYaml } from "js-yaml";
 import type { z } from "zod";
 import { contentPaths } from "../content-paths.ts";
-import { checkCatalogs, checkPostmortemReferences, type CatalogFiles, type PostmortemSource } from "../integrity/cross-file.ts";
+import { todayIso } from "../action-items/overdue.ts";
+import {
+  checkCatalogs,
+  checkPostmortemReferences,
+  checkRelatedDrafts,
+  type CatalogFiles,
+  type PostmortemSource,
+} from "../integrity/cross-file.ts";
 import { checkPostmortemFileNames } from "../integrity/files.ts";
 import { formatPath, type Problem } from "../integrity/problem.ts";
 import {
@@ -25,6 +32,9 @@ import {
 } from "../schema/index.ts";
 import { sortDiagnostics, uniqueDiagnostics, type Diagnostic, type ValidationSummary } from "./diagnostic.ts";
 import { genericMessage, issueMessage } from "./error-map.ts";
+import { contextualMessage, type MessageContext } from "./contextual-messages.ts";
+import { checkFacts } from "./facts.ts";
+import { ruleLevel } from "./rules.ts";
 import { checkBody } from "./mdx-body.ts";
 import { findSecrets, secretMessage } from "./secrets.ts";
 import { LineIndex, splitFrontmatter } from "./source.ts";
@@ -35,6 +45,14 @@ export interface ValidateOptions {
   contentDir: string;
   /** File names in messages are relative to this folder; defaults to the process's working directory. */
   cwd?: string;
+  /** Today (YYYY-MM-DD, UTC) for rules about the future; defaults to the clock. */
+  today?: string;
+}
+
+/** What checking one postmortem needs from the rest of the content. */
+export interface FileContext extends MessageContext {
+  /** Today (YYYY-MM-DD, UTC). */
+  today: string;
 }
 
 /** What a run learnt besides its problems, for `--against` and the build hook. */
@@ -65,6 +83,7 @@ export function issueDiagnostics(
   data: unknown,
   source: YamlSource,
   file: string,
+  context: MessageContext = {},
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
@@ -76,7 +95,8 @@ export function issueDiagnostics(
       });
       continue;
     }
-    out.push({ file, ...source.locate(issue.path), path: formatPath(issue.path), message: issueMessage(issue, data) });
+    const message = contextualMessage(issue, data, context) ?? issueMessage(issue, data);
+    out.push({ file, ...source.locate(issue.path), path: formatPath(issue.path), message });
   }
   return out;
 }
@@ -135,7 +155,9 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     const names = readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" })
       .map((n) => n.split(sep).join("/"))
       .sort();
-    diagnostics.push(...checkPostmortemFileNames(names, dirName).map((p) => atFile(p.file, p.message)));
+    const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name));
+    diagnostics.push(...checkPostmortemFileNames(names, dirName, startedOf).map((p) => atFile(p.file, p.message)));
+    const context: FileContext = { today: options.today ?? todayIso(), catalogs: withKnownIds(catalogs, knownIds), catalogFiles: files };
     for (const name of names) {
       if (!name.endsWith(".mdx") || name.includes("/")) continue;
       const id = name.slice(0, -".mdx".length);
@@ -143,7 +165,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       ids.push(id);
       const absolute = join(paths.postmortems, name);
       locations.set(file, absolute);
-      const data = validatePostmortemFile(readFileSync(absolute, "utf8"), file, diagnostics, sources);
+      const data = validatePostmortemFile(readFileSync(absolute, "utf8"), file, diagnostics, sources, context);
       if (data) valid.push({ id, file, data });
       else unreadable.add(id);
     }
@@ -153,13 +175,36 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const crossFile: Problem[] = [
     ...checkCatalogs(catalogs, files),
     ...checkPostmortemReferences(valid, withKnownIds(catalogs, knownIds), files, unreadable),
+    ...checkRelatedDrafts(valid),
   ];
   for (const problem of crossFile) {
     const source = sources.get(problem.file) ?? sourceOf(locations.get(problem.file), problem.file);
     const position = source && problem.path.length > 0 ? source.locate(problem.path) : { line: 1, column: 1 };
-    diagnostics.push({ file: problem.file, ...position, path: formatPath(problem.path), message: problem.message });
+    diagnostics.push(locatedProblem(problem, position));
   }
   return { postmortems: ids.length, diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics)), valid, ids, catalogs };
+}
+
+/** A cross-file problem at its position, keeping its level and rule. */
+export function locatedProblem(problem: Problem, position: { line: number; column: number }): Diagnostic {
+  return {
+    file: problem.file,
+    ...position,
+    path: formatPath(problem.path),
+    message: problem.message,
+    ...(problem.level ? { level: problem.level } : {}),
+    ...(problem.rule ? { rule: problem.rule } : {}),
+  };
+}
+
+/** The `started` date written in a postmortem file, for suggesting its file name. */
+function startedDateIn(absolute: string): string | undefined {
+  try {
+    const m = /^started:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(absolute, "utf8"));
+    return m && isCalendarDate(m[1]!) ? m[1] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -207,7 +252,13 @@ function quickParse(yaml: string): Postmortem | undefined {
 }
 
 /** Validates one postmortem's text; returns its data when the frontmatter is valid. */
-export function validatePostmortemFile(text: string, file: string, out: Diagnostic[], sources?: Map<string, YamlSource>) {
+export function validatePostmortemFile(
+  text: string,
+  file: string,
+  out: Diagnostic[],
+  sources?: Map<string, YamlSource>,
+  context: FileContext = { today: todayIso() },
+): Postmortem | undefined {
   const split = splitFrontmatter(text);
   const secrets = findSecrets(text);
   if (secrets.length > 0) {
@@ -224,18 +275,38 @@ export function validatePostmortemFile(text: string, file: string, out: Diagnost
   }
   const { yaml, yamlLine, body, bodyLine } = split.source;
   for (const problem of checkBody(body, bodyLine)) out.push({ file, ...problem, path: "body" });
-  const quick = quickParse(yaml);
-  if (quick !== undefined) return quick;
-  const source = parseYamlSource(yaml, file, yamlLine);
-  sources?.set(file, source);
-  if (source.syntax.length > 0) {
-    out.push(...source.syntax);
-    return undefined;
+  let source: YamlSource | undefined;
+  const located = () => {
+    source ??= parseYamlSource(yaml, file, yamlLine);
+    sources?.set(file, source);
+    return source;
+  };
+  let data = quickParse(yaml);
+  if (data === undefined) {
+    const slow = located();
+    if (slow.syntax.length > 0) {
+      out.push(...slow.syntax);
+      return undefined;
+    }
+    const result = postmortemSchema.safeParse(slow.data, { error: genericMessage });
+    if (!result.success) {
+      out.push(...issueDiagnostics(result.error.issues, slow.data, slow, file, context));
+      return undefined;
+    }
+    data = result.data;
   }
-  const result = postmortemSchema.safeParse(source.data, { error: genericMessage });
-  if (!result.success) {
-    out.push(...issueDiagnostics(result.error.issues, source.data, source, file));
-    return undefined;
+  for (const finding of checkFacts(data, context.today)) {
+    const position =
+      finding.index === undefined ? located().locate(finding.path) : located().locateInText(finding.path, finding.index);
+    const level = ruleLevel(finding.rule);
+    out.push({
+      file,
+      ...position,
+      path: formatPath(finding.path),
+      message: finding.message,
+      rule: finding.rule,
+      ...(level === "warning" ? { level } : {}),
+    });
   }
-  return result.data;
+  return data;
 }
