@@ -2,7 +2,14 @@
 import { parseArgs } from "node:util";
 import { contentDir } from "../lib/content-paths.ts";
 import { AgainstError, compareWithRef } from "../lib/validate/against.ts";
-import { formatReport, hasErrors, OUTPUT_FORMATS, sortDiagnostics, strict, type OutputFormat } from "../lib/validate/diagnostic.ts";
+import {
+  formatReport,
+  hasErrors,
+  OUTPUT_FORMATS,
+  sortDiagnostics,
+  strict,
+  type OutputFormat,
+} from "../lib/validate/diagnostic.ts";
 import { validateContent } from "../lib/validate/validate-content.ts";
 
 export const summary = "Check postmortems and catalogs; print every problem as file:line:col";

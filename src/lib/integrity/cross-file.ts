@@ -138,7 +138,10 @@ export function checkPostmortemReferences(
  * Warnings for `related` entries that name a draft: drafts are never built, so the link stays hidden
  * until that postmortem is published.
  */
-export function checkRelatedDrafts(postmortems: PostmortemSource[], lookup?: (id: string) => PostmortemSource | undefined): Problem[] {
+export function checkRelatedDrafts(
+  postmortems: PostmortemSource[],
+  lookup?: (id: string) => PostmortemSource | undefined,
+): Problem[] {
   const byId = new Map(postmortems.map((p) => [p.id, p]));
   const find = lookup ?? ((id: string) => byId.get(id));
   const problems: Problem[] = [];

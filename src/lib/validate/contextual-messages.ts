@@ -18,10 +18,21 @@ function field(data: unknown, key: string): unknown {
   return data !== null && typeof data === "object" ? (data as Record<string, unknown>)[key] : undefined;
 }
 
+/** The value at a path of the data (zod's final issues do not carry their input). */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<PropertyKey, unknown>)[segment];
+  }
+  return node;
+}
+
 /** A better message for the issue given the rest of the file, or undefined to keep the schema's. */
 export function contextualMessage(issue: z.core.$ZodIssue, data: unknown, context: MessageContext): string | undefined {
-  if (issue.code === "custom" && issue.params?.["hint"] === NO_OFFSET) return noOffsetMessage(issue.input, data);
-  if (issue.code === "invalid_format" && typeof issue.input === "string") return catalogIdMessage(issue.path, issue.input, context);
+  const value = valueAt(data, issue.path);
+  if (issue.code === "custom" && issue.params?.["hint"] === NO_OFFSET) return noOffsetMessage(value, data);
+  if (issue.code === "invalid_format" && typeof value === "string") return catalogIdMessage(issue.path, value, context);
   return undefined;
 }
 
@@ -32,7 +43,8 @@ function noOffsetMessage(input: unknown, data: unknown): string | undefined {
   if (!m) return undefined;
   const local = `${m[1]} ${m[2]}`;
   const resolution = resolveWallTime({ date: m[1]!, time: `${m[2]}${m[3] ?? ":00"}` }, zone);
-  const withZoneOffset = resolution.kind === "instant" ? `"${input}${formatOffset(resolution.offset)}" if it is ${zone} time, ` : "";
+  const withZoneOffset =
+    resolution.kind === "instant" ? `"${input}${formatOffset(resolution.offset)}" if it is ${zone} time, ` : "";
   return `"${input}" has no UTC offset — add one: ${withZoneOffset}"${input}Z" if it is UTC; or write "${local}" to read it in ${zone}`;
 }
 

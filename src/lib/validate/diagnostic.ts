@@ -93,7 +93,8 @@ export function formatReport(summary: ValidationSummary, format: OutputFormat): 
     return JSON.stringify({ ok: !hasErrors(diagnostics), postmortems: summary.postmortems, problems }, null, 2);
   }
   if (format === "github") return diagnostics.map(formatGithub).join("\n");
-  const checked = summary.files ?? `${summary.postmortems} ${summary.postmortems === 1 ? "postmortem" : "postmortems"} and 3 catalogs`;
+  const checked =
+    summary.files ?? `${summary.postmortems} ${summary.postmortems === 1 ? "postmortem" : "postmortems"} and 3 catalogs`;
   if (diagnostics.length === 0) return `✔ ${checked} ${summary.files === undefined ? "are" : "is"} valid.`;
   const errors = diagnostics.filter((d) => levelOf(d) === "error");
   const warnings = diagnostics.length - errors.length;

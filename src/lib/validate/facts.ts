@@ -22,13 +22,7 @@ function dayPlus(today: string, days: number): string {
 
 /** Every rule of this module on one postmortem. `today` is `YYYY-MM-DD` (UTC). */
 export function checkFacts(pm: Postmortem, today: string): Finding[] {
-  return [
-    ...completedInFuture(pm, today),
-    ...duplicateEvents(pm),
-    ...zoneOffsets(pm),
-    ...privateTickets(pm),
-    ...emphasis(pm),
-  ];
+  return [...completedInFuture(pm, today), ...duplicateEvents(pm), ...zoneOffsets(pm), ...privateTickets(pm), ...emphasis(pm)];
 }
 
 function completedInFuture(pm: Postmortem, today: string): Finding[] {
@@ -145,7 +139,8 @@ export function markdownFields(pm: Postmortem): { path: (string | number)[]; tex
   add(["detection", "note"], pm.detection.note);
   pm.timeline.forEach((e, i) => add(["timeline", i, "text"], e.text));
   pm.causes.forEach((c, i) => add(["causes", i, "text"], c.text));
-  for (const key of ["wentWell", "wentWrong", "gotLucky"] as const) pm.lessons[key].forEach((t, i) => add(["lessons", key, i], t));
+  for (const key of ["wentWell", "wentWrong", "gotLucky"] as const)
+    pm.lessons[key].forEach((t, i) => add(["lessons", key, i], t));
   pm.actionItems.forEach((a, i) => {
     add(["actionItems", i, "title"], a.title);
     add(["actionItems", i, "reason"], a.reason);

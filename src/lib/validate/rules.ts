@@ -16,25 +16,74 @@ export interface Rule {
 }
 
 export const RULES = [
-  { id: "file-name", level: "error", summary: "Postmortems are `YYYY-MM-DD-slug.mdx` directly in `content/postmortems/`; no two ids differ only in case." },
+  {
+    id: "file-name",
+    level: "error",
+    summary: "Postmortems are `YYYY-MM-DD-slug.mdx` directly in `content/postmortems/`; no two ids differ only in case.",
+  },
   { id: "frontmatter", level: "error", summary: "The file starts with a closed `---` frontmatter block." },
   { id: "yaml-syntax", level: "error", summary: "YAML syntax, indentation with spaces (never tabs), no duplicate keys." },
   { id: "schema", level: "error", summary: "Every field's schema: known keys, required fields, types, allowed values, lengths." },
-  { id: "times", level: "error", summary: "Times are real, quoted, and either carry a UTC offset or are wall-clock times in `timezone` that exist exactly once (not in a daylight-saving gap or fold)." },
-  { id: "time-order", level: "error", summary: "started ≤ detected ≤ mitigated ≤ resolved; the timeline is in chronological order and near the incident window (context events excepted)." },
-  { id: "completeness", level: "error", summary: "A published postmortem has a timeline with a trigger or detection, a root or contributing cause, and (SEV1/SEV2) an action item." },
-  { id: "action-items", level: "error", summary: "Unique item ids; `completed` only and always for done items (or `completedDateUnknown`), `reason` for wont-do items; dates not before the incident." },
+  {
+    id: "times",
+    level: "error",
+    summary:
+      "Times are real, quoted, and either carry a UTC offset or are wall-clock times in `timezone` that exist exactly once (not in a daylight-saving gap or fold).",
+  },
+  {
+    id: "time-order",
+    level: "error",
+    summary:
+      "started ≤ detected ≤ mitigated ≤ resolved; the timeline is in chronological order and near the incident window (context events excepted).",
+  },
+  {
+    id: "completeness",
+    level: "error",
+    summary:
+      "A published postmortem has a timeline with a trigger or detection, a root or contributing cause, and (SEV1/SEV2) an action item.",
+  },
+  {
+    id: "action-items",
+    level: "error",
+    summary:
+      "Unique item ids; `completed` only and always for done items (or `completedDateUnknown`), `reason` for wont-do items; dates not before the incident.",
+  },
   { id: "completed-in-future", level: "error", summary: "A done item's `completed` date is not in the future." },
-  { id: "unclosed-emphasis", level: "error", summary: "Emphasis in Markdown fields is closed (`**bold**`), so no literal `**` reaches the page." },
+  {
+    id: "unclosed-emphasis",
+    level: "error",
+    summary: "Emphasis in Markdown fields is closed (`**bold**`), so no literal `**` reaches the page.",
+  },
   { id: "links", level: "error", summary: "Links are http, https, mailto or site paths; tickets are http(s) URLs." },
-  { id: "references", level: "error", summary: "Services, teams, categories and owners exist in the catalogs; `related`, `priorActionItems` and `aliases` resolve." },
+  {
+    id: "references",
+    level: "error",
+    summary: "Services, teams, categories and owners exist in the catalogs; `related`, `priorActionItems` and `aliases` resolve.",
+  },
   { id: "body", level: "error", summary: "The MDX body: valid syntax, no code, only the provided components." },
   { id: "secrets", level: "error", summary: "No pasted credentials anywhere in the file." },
-  { id: "catalogs", level: "error", summary: "The catalogs exist, follow their schema, have unique ids; services are owned by existing teams." },
-  { id: "related-draft", level: "warning", summary: "`related` names a draft: the link stays hidden until that postmortem is published." },
+  {
+    id: "catalogs",
+    level: "error",
+    summary: "The catalogs exist, follow their schema, have unique ids; services are owned by existing teams.",
+  },
+  {
+    id: "related-draft",
+    level: "warning",
+    summary: "`related` names a draft: the link stays hidden until that postmortem is published.",
+  },
   { id: "duplicate-event", level: "warning", summary: "Two timeline events with the same time, kind and text." },
-  { id: "zone-offset", level: "warning", summary: "A time's UTC offset differs from `timezone`'s offset at that instant, so it reads differently from what a local time would." },
-  { id: "private-ticket", level: "warning", summary: "A ticket URL on localhost or a private or loopback address, which readers cannot open." },
+  {
+    id: "zone-offset",
+    level: "warning",
+    summary:
+      "A time's UTC offset differs from `timezone`'s offset at that instant, so it reads differently from what a local time would.",
+  },
+  {
+    id: "private-ticket",
+    level: "warning",
+    summary: "A ticket URL on localhost or a private or loopback address, which readers cannot open.",
+  },
 ] as const satisfies readonly Rule[];
 
 export type RuleId = (typeof RULES)[number]["id"];

@@ -157,7 +157,11 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       .sort();
     const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name));
     diagnostics.push(...checkPostmortemFileNames(names, dirName, startedOf).map((p) => atFile(p.file, p.message)));
-    const context: FileContext = { today: options.today ?? todayIso(), catalogs: withKnownIds(catalogs, knownIds), catalogFiles: files };
+    const context: FileContext = {
+      today: options.today ?? todayIso(),
+      catalogs: withKnownIds(catalogs, knownIds),
+      catalogFiles: files,
+    };
     for (const name of names) {
       if (!name.endsWith(".mdx") || name.includes("/")) continue;
       const id = name.slice(0, -".mdx".length);

@@ -78,7 +78,12 @@ export function parseYamlSource(text: string, file: string, firstLine: number): 
     const start = node.range[0] + (quoted ? 1 : 0);
     const written = text.slice(start, node.range[1]);
     // Only where the source shows the value as it is (one line, no escapes) do offsets match.
-    if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL || written.includes("\n") || written.includes("\\"))
+    if (
+      node.type === Scalar.BLOCK_FOLDED ||
+      node.type === Scalar.BLOCK_LITERAL ||
+      written.includes("\n") ||
+      written.includes("\\")
+    )
       return locate(path);
     return at(start + Math.min(index, node.value.length));
   };
@@ -107,7 +112,8 @@ function syntaxDiagnostics(
       line: firstLine + index,
       column: lines[index]!.indexOf("\t") + 1,
       path: "frontmatter",
-      message: "YAML syntax error: this line is indented with a tab — YAML allows only spaces for indentation; replace the tab with spaces",
+      message:
+        "YAML syntax error: this line is indented with a tab — YAML allows only spaces for indentation; replace the tab with spaces",
     }));
   }
   const seen = new Set<number>();
@@ -126,7 +132,8 @@ function nodeAtPath(doc: Document.Parsed, path: readonly PropertyKey[]): unknown
   let node: unknown = doc.contents;
   for (const segment of path) {
     if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))?.value;
+    if (isMap(node))
+      node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))?.value;
     else if (isSeq(node) && typeof segment === "number") node = node.items[segment];
     else return undefined;
   }
