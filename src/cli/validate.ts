@@ -10,14 +10,16 @@ import {
   strict,
   type OutputFormat,
 } from "../lib/validate/diagnostic.ts";
-import { validateContent } from "../lib/validate/validate-content.ts";
+import { validateContent, validateFiles } from "../lib/validate/validate-content.ts";
 
 export const summary = "Check postmortems and catalogs; print every problem as file:line:col";
 
-const HELP = `Usage: hindsight validate [--content <dir>] [--format text|json|github] [--strict] [--against <git-ref>]
+const HELP = `Usage: hindsight validate [<file.mdx>…] [--content <dir>] [--format text|json|github] [--strict] [--against <git-ref>]
 
 Checks the catalogs and every postmortem in the content folder (default: $HINDSIGHT_CONTENT or content/)
 and prints all problems, one per line: file:LINE:COL  field.path  what is wrong — how to fix it.
+Given postmortem files, it checks only those, plus the rules across files they touch (file names and
+ids, catalog references, related, priorActionItems, aliases): fast enough for an editor or a pre-commit hook.
 Warnings are printed too but do not fail the check.
 Exit code 0 when there is no error, 1 when there are errors, 2 on a usage error.
 
@@ -33,9 +35,11 @@ export function run(args: string[]): Promise<number> {
 
 function runNow(args: string[]): number {
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args,
+      allowPositionals: true,
       options: {
         content: { type: "string" },
         format: { type: "string", default: "text" },
@@ -58,7 +62,9 @@ function runNow(args: string[]): number {
     return 2;
   }
   const dir = values.content ?? contentDir();
-  const result = validateContent({ contentDir: dir });
+  // A catalog touches every postmortem: given one, check everything.
+  const onlyPostmortems = positionals.length > 0 && positionals.every((file) => file.endsWith(".mdx"));
+  const result = onlyPostmortems ? validateFiles({ contentDir: dir, files: positionals }) : validateContent({ contentDir: dir });
   let diagnostics = result.diagnostics;
   if (values.against !== undefined) {
     try {
@@ -72,7 +78,8 @@ function runNow(args: string[]): number {
     }
   }
   if (values.strict) diagnostics = strict(diagnostics);
-  const report = formatReport({ postmortems: result.postmortems, diagnostics }, format);
+  const checked = onlyPostmortems ? `${positionals.length} ${positionals.length === 1 ? "file" : "files"}` : undefined;
+  const report = formatReport({ postmortems: result.postmortems, diagnostics, ...(checked ? { files: checked } : {}) }, format);
   if (report) console.log(report);
   return hasErrors(diagnostics) ? 1 : 0;
 }

@@ -5,10 +5,25 @@
  */
 
 const MINUTE = 60_000;
+const QUARTER_HOUR = 15 * MINUTE;
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
 
-/** The UTC offset of `timeZone` at `ms`, in minutes (east positive): -480 for Los Angeles in winter. */
+/**
+ * The UTC offset of `timeZone` at `ms`, in minutes (east positive): -480 for Los Angeles in winter.
+ * Remembered per quarter hour: offsets change only on whole quarter hours of UTC.
+ */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = offsetNow(ms, timeZone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function offsetNow(ms: number, timeZone: string): number {
   let formatter = offsetFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });

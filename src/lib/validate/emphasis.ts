@@ -25,9 +25,24 @@ export interface OpenEmphasis {
   index: number;
 }
 
+/** Counts of each delimiter run; all even means every one can be closed, the common case, which skips the parser. */
+function allPaired(markdown: string): boolean {
+  let doubled = 0;
+  let single = 0;
+  for (const match of markdown.matchAll(/\*+|_{2,}|~{2,}/g)) {
+    const run = match[0];
+    if (run[0] !== "*") doubled += Math.floor(run.length / 2);
+    else {
+      doubled += Math.floor(run.length / 2);
+      single += run.length % 2;
+    }
+  }
+  return doubled % 2 === 0 && single % 2 === 0;
+}
+
 /** Delimiters of emphasis that a Markdown text opens and never closes. */
 export function unclosedEmphasis(markdown: string): OpenEmphasis[] {
-  if (!/[*_~]/.test(markdown)) return [];
+  if (!/[*_~]/.test(markdown) || allPaired(markdown)) return [];
   const tree = parser.parse(markdown) as unknown as MdNode;
   const found: OpenEmphasis[] = [];
   const visit = (node: MdNode) => {

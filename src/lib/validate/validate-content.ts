@@ -4,7 +4,7 @@
  * It reads the files itself (no Astro), with the same zod schemas as the build.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { load as loadYaml } from "js-yaml";
 import type { z } from "zod";
 import { contentPaths } from "../content-paths.ts";
@@ -101,21 +101,14 @@ export function issueDiagnostics(
   return out;
 }
 
-/** Validates a whole content folder. */
-export function validateContent(options: ValidateOptions): ValidationResult {
-  const cwd = options.cwd ?? process.cwd();
-  const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
-  const paths = contentPaths(options.contentDir);
-  const files: CatalogFiles = {
-    teams: display(paths.teams),
-    services: display(paths.services),
-    taxonomy: display(paths.taxonomy),
-  };
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, YamlSource>();
-  const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
-
-  // Catalogs. An invalid entry is reported; its id still counts as known, so references to it are not reported twice.
+/** Reads and checks the three catalogs. An invalid entry is reported; its id still counts as known, so references to it are not reported twice. */
+function readCatalogs(
+  paths: ReturnType<typeof contentPaths>,
+  files: CatalogFiles,
+  diagnostics: Diagnostic[],
+  sources: Map<string, YamlSource>,
+): { catalogs: Catalogs; knownIds: Record<keyof Catalogs, Set<string>> } {
+  const atFile = (file: string, message: string): Diagnostic => ({ file, line: 1, column: 1, path: "(file)", message });
   const catalogs: Catalogs = { teams: [], services: [], categories: [] };
   const knownIds = { teams: new Set<string>(), services: new Set<string>(), categories: new Set<string>() };
   for (const catalog of CATALOGS) {
@@ -142,6 +135,25 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       }
     }
   }
+
+  return { catalogs, knownIds };
+}
+
+/** Validates a whole content folder. */
+export function validateContent(options: ValidateOptions): ValidationResult {
+  const cwd = options.cwd ?? process.cwd();
+  const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
+  const paths = contentPaths(options.contentDir);
+  const files: CatalogFiles = {
+    teams: display(paths.teams),
+    services: display(paths.services),
+    taxonomy: display(paths.taxonomy),
+  };
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, YamlSource>();
+  const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
+
+  const { catalogs, knownIds } = readCatalogs(paths, files, diagnostics, sources);
 
   // Postmortems.
   const valid: PostmortemSource[] = [];
@@ -313,4 +325,114 @@ export function validatePostmortemFile(
     });
   }
   return data;
+}
+
+export interface ValidateFilesOptions extends ValidateOptions {
+  /** The postmortem files to check (paths as given on the command line, relative to `cwd`). */
+  files: string[];
+}
+
+/** The ids a postmortem's `related` and `priorActionItems` name, found without parsing the file. */
+function referencedIds(data: Postmortem): Set<string> {
+  return new Set([...data.related, ...data.priorActionItems.map((key) => key.split("#")[0]!)]);
+}
+
+const ALIASES_LINE = /^aliases:[ \t]*(.*)$/m;
+const STATUS_LINE = /^status:[ \t]*["']?([\w-]+)/m;
+
+/**
+ * What the rules across files need to know of a postmortem that is not being checked: its status and its
+ * aliases, read without the schema (its own problems are not reported here). Aliases are parsed only
+ * when the file lists some.
+ */
+function stubOf(id: string, file: string, text: string): PostmortemSource {
+  const split = splitFrontmatter(text);
+  const yaml = split.ok ? split.source.yaml : "";
+  let aliases: string[] = [];
+  const line = ALIASES_LINE.exec(yaml);
+  if (line && line[1]!.trim() !== "[]") {
+    try {
+      const data = loadYaml(yaml) as { aliases?: unknown } | null;
+      if (Array.isArray(data?.aliases)) aliases = data.aliases.filter((a): a is string => typeof a === "string");
+    } catch {
+      // Its YAML is broken: it has no aliases as far as other files are concerned.
+    }
+  }
+  const status = STATUS_LINE.exec(yaml)?.[1] ?? "published";
+  const data = { status, aliases, related: [], priorActionItems: [], services: [], teams: [], causes: [], actionItems: [] };
+  return { id, file, data: data as unknown as Postmortem };
+}
+
+/**
+ * Validates only the given postmortems, plus the rules across files they touch: their file names and ids
+ * among all the others, catalog references, `related`, `priorActionItems` and `aliases`. Other postmortems
+ * are read only as far as those rules need (a referenced postmortem is parsed; the rest are scanned for
+ * status and aliases). For editors and pre-commit hooks.
+ */
+export function validateFiles(options: ValidateFilesOptions): ValidationResult {
+  const cwd = options.cwd ?? process.cwd();
+  const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
+  const paths = contentPaths(options.contentDir);
+  const files: CatalogFiles = { teams: display(paths.teams), services: display(paths.services), taxonomy: display(paths.taxonomy) };
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, YamlSource>();
+  const { catalogs, knownIds } = readCatalogs(paths, files, diagnostics, sources);
+  const context: FileContext = { today: options.today ?? todayIso(), catalogs: withKnownIds(catalogs, knownIds), catalogFiles: files };
+
+  const dirName = display(paths.postmortems);
+  const names = existsSync(paths.postmortems)
+    ? readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" })
+        .map((n) => n.split(sep).join("/"))
+        .sort()
+    : [];
+  const checked = new Set(options.files.map((f) => display(resolve(cwd, f))));
+  const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name));
+  for (const problem of checkPostmortemFileNames(names, dirName, startedOf))
+    if (checked.has(problem.file)) diagnostics.push({ file: problem.file, line: 1, column: 1, path: "(file)", message: problem.message });
+
+  const valid: PostmortemSource[] = [];
+  const unreadable = new Set<string>();
+  const ids: string[] = [];
+  for (const file of checked) {
+    const absolute = resolve(cwd, file);
+    if (!existsSync(absolute)) {
+      diagnostics.push({ file, line: 1, column: 1, path: "(file)", message: "does not exist — check the path" });
+      continue;
+    }
+    const name = file.slice(file.lastIndexOf("/") + 1);
+    const id = name.replace(/\.mdx$/, "");
+    ids.push(id);
+    const data = validatePostmortemFile(readFileSync(absolute, "utf8"), file, diagnostics, sources, context);
+    if (data) valid.push({ id, file, data });
+    else unreadable.add(id);
+  }
+
+  // The other postmortems: parsed when a checked file cites them, else scanned for status and aliases.
+  const cited = new Set(valid.flatMap((pm) => [...referencedIds(pm.data)]));
+  const others: PostmortemSource[] = [];
+  for (const name of names) {
+    if (!name.endsWith(".mdx") || name.includes("/")) continue;
+    const file = `${dirName}/${name}`;
+    if (checked.has(file)) continue;
+    const id = name.slice(0, -".mdx".length);
+    const text = readFileSync(join(paths.postmortems, name), "utf8");
+    if (cited.has(id)) {
+      const data = validatePostmortemFile(text, file, [], undefined, context);
+      if (data) others.push({ id, file, data });
+      else unreadable.add(id);
+    } else others.push(stubOf(id, file, text));
+  }
+
+  // Checked files last, so that a clash of ids or aliases is reported in the file being checked.
+  const all = [...others, ...valid];
+  const crossFile = [
+    ...checkPostmortemReferences(all, withKnownIds(catalogs, knownIds), files, unreadable),
+    ...checkRelatedDrafts(valid, (id) => all.find((pm) => pm.id === id)),
+  ].filter((problem) => checked.has(problem.file));
+  for (const problem of crossFile) {
+    const source = sources.get(problem.file) ?? sourceOf(resolve(cwd, problem.file), problem.file);
+    const position = source && problem.path.length > 0 ? source.locate(problem.path) : { line: 1, column: 1 };
+    diagnostics.push(locatedProblem(problem, position));
+  }
+  return { postmortems: ids.length, diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics)), valid, ids, catalogs };
 }
