@@ -11,7 +11,7 @@ interface MdNode {
   type: string;
   value?: string;
   children?: MdNode[];
-  position?: { start: { offset?: number } };
+  position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm);
@@ -48,11 +48,12 @@ export function unclosedEmphasis(markdown: string): OpenEmphasis[] {
   const visit = (node: MdNode) => {
     if (node.type === "text" && node.value !== undefined) {
       let cursor = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? markdown.length;
       for (const match of node.value.matchAll(LEFT_OPEN)) {
         // Backslash-escaped characters are meant literally: the text node shows them without the backslash,
         // so they are not found as written in the source.
         const source = markdown.indexOf(match[0], cursor);
-        if (source < 0 || markdown[source - 1] === "\\") continue;
+        if (source < 0 || source >= end || markdown[source - 1] === "\\") continue;
         cursor = source + match[0].length;
         found.push({ marker: match[0], index: source });
       }
