@@ -373,11 +373,19 @@ export function validateFiles(options: ValidateFilesOptions): ValidationResult {
   const cwd = options.cwd ?? process.cwd();
   const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
   const paths = contentPaths(options.contentDir);
-  const files: CatalogFiles = { teams: display(paths.teams), services: display(paths.services), taxonomy: display(paths.taxonomy) };
+  const files: CatalogFiles = {
+    teams: display(paths.teams),
+    services: display(paths.services),
+    taxonomy: display(paths.taxonomy),
+  };
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, YamlSource>();
   const { catalogs, knownIds } = readCatalogs(paths, files, diagnostics, sources);
-  const context: FileContext = { today: options.today ?? todayIso(), catalogs: withKnownIds(catalogs, knownIds), catalogFiles: files };
+  const context: FileContext = {
+    today: options.today ?? todayIso(),
+    catalogs: withKnownIds(catalogs, knownIds),
+    catalogFiles: files,
+  };
 
   const dirName = display(paths.postmortems);
   const names = existsSync(paths.postmortems)
@@ -388,7 +396,8 @@ export function validateFiles(options: ValidateFilesOptions): ValidationResult {
   const checked = new Set(options.files.map((f) => display(resolve(cwd, f))));
   const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name));
   for (const problem of checkPostmortemFileNames(names, dirName, startedOf))
-    if (checked.has(problem.file)) diagnostics.push({ file: problem.file, line: 1, column: 1, path: "(file)", message: problem.message });
+    if (checked.has(problem.file))
+      diagnostics.push({ file: problem.file, line: 1, column: 1, path: "(file)", message: problem.message });
 
   const valid: PostmortemSource[] = [];
   const unreadable = new Set<string>();
