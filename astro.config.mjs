@@ -7,9 +7,15 @@ import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/securit
 import pagefind from "./src/integrations/pagefind.ts";
 import siteChecks from "./src/integrations/site-checks.ts";
 import validateContent from "./src/integrations/validate.ts";
+import { contentDir } from "./src/lib/content-paths.ts";
+import { siteConfigOrThrow } from "./src/lib/site/config.ts";
+
+// content/site.yaml, with HINDSIGHT_SITE and HINDSIGHT_BASE applied: where the site is served.
+const siteConfig = siteConfigOrThrow(contentDir());
 
 export default defineConfig({
-  site: process.env["HINDSIGHT_SITE"] ?? "https://hindsight.example.com",
+  site: siteConfig.origin,
+  base: siteConfig.base,
   outDir: process.env["HINDSIGHT_OUT_DIR"] ?? "./dist",
   cacheDir: process.env["HINDSIGHT_CACHE_DIR"] ?? "./node_modules/.astro",
   trailingSlash: "always",
@@ -24,6 +30,10 @@ export default defineConfig({
   integrations: [validateContent(), mdx(), pagefind(), siteChecks()],
   devToolbar: { enabled: false },
   vite: {
+    // Dates read in the configuration's locale and style, on pages and in browser scripts (src/lib/format/date-format.ts).
+    define: {
+      "import.meta.env.HINDSIGHT_DATE_FORMAT": JSON.stringify({ locale: siteConfig.locale, dateStyle: siteConfig.dateStyle }),
+    },
     build: {
       rollupOptions: {
         // Astro's MDX output starts with a "use astro:head-inject" directive that the bundler warns about

@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { generateCorpus } from "../src/lib/bench/corpus.ts";
+import { generateCorpus } from "./bench/corpus.ts";
 
 const USAGE = "usage: npm run generate-corpus -- --count N --out DIR [--seed S]";
 

@@ -3,17 +3,19 @@ import { readdirSync } from "node:fs";
 import { defineCollection } from "astro:content";
 import { file, glob } from "astro/loaders";
 import { contentPaths } from "./lib/content-paths.ts";
-import { checkPostmortemFileNames } from "./lib/integrity/files.ts";
+import { checkPostmortemFileKinds, checkPostmortemFileNames } from "./lib/integrity/files.ts";
 import { formatProblem } from "./lib/integrity/problem.ts";
 import { causeCategorySchema, postmortemSchema, serviceSchema, teamSchema } from "./lib/schema/index.ts";
 
 const paths = contentPaths();
 
-// The glob below only loads .mdx, so a stray .md would vanish silently: refuse to build instead.
-const fileProblems = checkPostmortemFileNames(
-  readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" }),
-  paths.postmortems,
-);
+// The glob below only loads .mdx, so a stray .md would vanish silently, and it follows symbolic links, so a
+// link out of the content folder would be published: refuse to build instead.
+const names = readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" });
+const fileProblems = [
+  ...checkPostmortemFileNames(names, paths.postmortems),
+  ...checkPostmortemFileKinds(names, paths.postmortems, paths.dir),
+];
 if (fileProblems.length > 0) throw new Error(`Content errors:\n${fileProblems.map(formatProblem).join("\n")}`);
 
 const postmortems = defineCollection({

@@ -8,6 +8,9 @@ interface CommandModule {
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   validate: () => import("./validate.ts"),
+  init: () => import("./init.ts"),
+  build: () => import("./build.ts"),
+  dev: () => import("./dev.ts"),
   new: () => import("./new.ts"),
   schema: () => import("./schema.ts"),
   actions: () => import("./actions.ts"),

@@ -6,6 +6,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { contentDir, contentPaths } from "../lib/content-paths.ts";
+import { loadSiteConfig } from "../lib/site/config.ts";
 import { localInstant, parseStarted, postmortemIdFor, scaffoldPostmortem } from "../lib/scaffold/postmortem-template.ts";
 import { isTimeZone } from "../lib/schema/time.ts";
 import { SEVERITIES, type Severity } from "../lib/schema/vocabulary.ts";
@@ -20,7 +21,7 @@ values are asked for; otherwise --title, --severity and --services are required.
 
   --started    when impact began: "2026-11-25T14:05" in --timezone, or with an offset; default now
   --teams      default: the owners of the services in services.yaml
-  --timezone   default: this computer's time zone
+  --timezone   default: timeZone in <content>/site.yaml, else this computer's time zone
   --dir        the postmortems folder (default: <content>/postmortems)`;
 
 interface Catalog {
@@ -100,7 +101,8 @@ export async function run(args: string[]): Promise<number> {
   };
 
   try {
-    const timezone = values.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const site = loadSiteConfig(content).config;
+    const timezone = values.timezone ?? site.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!isTimeZone(timezone))
       return fail(`"${timezone}" is not an IANA time zone — pass --timezone Europe/London, America/Los_Angeles, UTC, …`);
     const title = (values.title ?? (await ask("Title (what broke, for whom)"))).trim();
@@ -145,7 +147,16 @@ export async function run(args: string[]): Promise<number> {
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       file,
-      scaffoldPostmortem({ title, severity: severity as Severity, services, teams, started, timezone, author }),
+      scaffoldPostmortem({
+        title,
+        severity: severity as Severity,
+        services,
+        teams,
+        started,
+        timezone,
+        author,
+        severities: site.severities,
+      }),
     );
     console.log(`Created ${shown}
 

@@ -8,7 +8,7 @@ export const summary = "Write the JSON Schemas of frontmatter and catalogs (for 
 
 const HELP = `Usage: hindsight schema [--out <dir>] [--check]
 
-Writes postmortem.schema.json, teams.schema.json, services.schema.json and taxonomy.schema.json,
+Writes postmortem.schema.json, teams.schema.json, services.schema.json, taxonomy.schema.json and site.schema.json,
 generated from the zod schemas, to <dir> (default: schema/). Commit them: editors read them.
 
   --out <dir>   where to write (default: schema)

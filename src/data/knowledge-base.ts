@@ -9,6 +9,7 @@ import { formatProblem } from "../lib/integrity/problem.ts";
 import { computeDurations } from "../lib/postmortem/durations.ts";
 import { isVisible } from "../lib/postmortem/visibility.ts";
 import type { Catalogs } from "../lib/schema/index.ts";
+import { urls } from "../lib/site/urls.ts";
 
 export type PostmortemEntry = CollectionEntry<"postmortems">;
 
@@ -47,7 +48,7 @@ async function load(): Promise<KnowledgeBase> {
     id: entry.id,
     file: entry.filePath ?? `${paths.postmortems}/${entry.id}.mdx`,
     data: entry.data,
-    url: `/postmortems/${entry.id}/`,
+    url: urls.postmortem(entry.id),
     durations: computeDurations(entry.data),
     entry,
   }));

@@ -31,8 +31,8 @@ function indexedPages(dir: string): number {
   return existsSync(entryFile) ? indexedPageCount(readFileSync(entryFile, "utf8")) : 0;
 }
 
-/** Runs both checks on a built site; returns the problems (empty when all is well). */
-export function checkBuiltSite(dir: string, postmortemsDir: string): string[] {
+/** Runs both checks on a built site served under `base`; returns the problems (empty when all is well). */
+export function checkBuiltSite(dir: string, postmortemsDir: string, base = "/"): string[] {
   const problems: string[] = [];
   const manifestPath = join(dir, MANIFEST_FILE);
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
@@ -56,17 +56,21 @@ export function checkBuiltSite(dir: string, postmortemsDir: string): string[] {
   });
   if (mismatch) problems.push(mismatch);
 
-  const broken = findBrokenLinks(pages, new Set(files));
+  const broken = findBrokenLinks(pages, new Set(files), base);
   if (broken.length > 0) problems.push(`${broken.length} broken internal links (page → target):\n${formatBrokenLinks(broken)}`);
   return problems;
 }
 
 export default function siteChecks(): AstroIntegration {
+  let base = "/";
   return {
     name: "hindsight:site-checks",
     hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base;
+      },
       "astro:build:done": ({ dir, logger }) => {
-        const problems = checkBuiltSite(fileURLToPath(dir), contentPaths().postmortems);
+        const problems = checkBuiltSite(fileURLToPath(dir), contentPaths().postmortems, base);
         if (problems.length > 0) throw new Error(problems.join("\n\n"));
         logger.info("Counts reconcile and every internal link resolves.");
       },

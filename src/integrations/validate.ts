@@ -42,7 +42,7 @@ export default function validateContentIntegration(): AstroIntegration {
         root = fileURLToPath(config.root);
         const result = validateContent({ contentDir: contentDir(), cwd: root });
         updateConfig({
-          redirects: aliasRedirects(result.valid),
+          redirects: aliasRedirects(result.valid, config.base),
           // Drafts are shown by `astro dev` only. Decided by the command, not by DEV/MODE variables, which an
           // environment can set by accident: a draft must never reach a production build.
           vite: { define: { "import.meta.env.HINDSIGHT_INCLUDE_DRAFTS": JSON.stringify(command === "dev") } },

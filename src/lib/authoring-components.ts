@@ -1,3 +1,2 @@
-/** The names of the MDX components authors may use without imports (see src/components/mdx). */
-export const AUTHORING_COMPONENTS = ["Callout", "Figure"] as const;
-export type AuthoringComponent = (typeof AUTHORING_COMPONENTS)[number];
+/** The names of the MDX components authors may use without imports (see src/components/mdx); their props are in schema/components.ts. */
+export { AUTHORING_COMPONENTS, type AuthoringComponent } from "./schema/components.ts";

@@ -16,5 +16,6 @@ export function contentPaths(dir: string = contentDir()) {
     teams: join(dir, "teams.yaml"),
     services: join(dir, "services.yaml"),
     taxonomy: join(dir, "taxonomy.yaml"),
+    site: join(dir, "site.yaml"),
   };
 }

@@ -4,11 +4,13 @@ import { getKnowledgeBase } from "../data/knowledge-base.ts";
 import { getLedger } from "../data/ledger.ts";
 import { ledgerJson } from "../lib/action-items/exports.ts";
 import { indexCatalogs } from "../lib/catalog-index.ts";
+import { site as siteConfig } from "../data/site.ts";
 
 export const GET: APIRoute = async ({ site }) => {
   const [kb, ledger] = await Promise.all([getKnowledgeBase(), getLedger()]);
   const body = ledgerJson(ledger, {
-    site: site ?? "http://localhost/",
+    site: site ?? siteConfig.origin,
+    siteName: siteConfig.siteName,
     generated: new Date().toISOString(),
     teamName: indexCatalogs(kb.catalogs).teamName,
   });

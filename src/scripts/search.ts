@@ -79,7 +79,10 @@ function describeSearch(state: SearchState): string {
 }
 
 /** One result: linked title, severity badge (text, not colour alone), incident date and highlighted excerpt. */
-function renderResult(data: { url: string; excerpt: string; meta: Record<string, string | undefined> }): HTMLLIElement {
+function renderResult(
+  data: { url: string; excerpt: string; meta: Record<string, string | undefined> },
+  severityLabels: Record<string, string>,
+): HTMLLIElement {
   const item = element("li", { className: "result" });
   const article = element("article");
   const heading = element("h3");
@@ -90,7 +93,12 @@ function renderResult(data: { url: string; excerpt: string; meta: Record<string,
   const meta = element("p", { className: "result-meta" });
   const severity = data.meta["severity"];
   if (severity !== undefined)
-    meta.append(element("span", { className: `badge ${severity.toLowerCase()}`, text: filterValueLabel("severity", severity) }));
+    meta.append(
+      element("span", {
+        className: `badge ${severity.toLowerCase()}`,
+        text: filterValueLabel("severity", severity, severityLabels),
+      }),
+    );
   const date = data.meta["date"];
   if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
     const time = element("time", { text: formatCalendarDate(date) });
@@ -120,6 +128,8 @@ export function startSearch(root: Document = document): void {
   const status = required(app, "[data-search-status]", HTMLElement);
   const list = required(app, "[data-search-results]", HTMLOListElement);
   const moreButton = required(app, "[data-search-more]", HTMLButtonElement);
+  // The site configuration's severity wording, written by SearchApp.astro.
+  const severityLabels = JSON.parse(app.dataset["severityLabels"] ?? "{}") as Record<string, string>;
 
   if (noJs) noJs.hidden = true;
   app.hidden = false;
@@ -179,7 +189,7 @@ export function startSearch(root: Document = document): void {
         checkbox.value = value;
         checkbox.checked = selected.filters[key]?.includes(value) ?? false;
         const count = element("span", { className: "count" });
-        labelEl.append(checkbox, element("span", { text: filterValueLabel(key, value) }), count);
+        labelEl.append(checkbox, element("span", { text: filterValueLabel(key, value, severityLabels) }), count);
         item.append(labelEl);
         ul.append(item);
         return { key, value, item, input: checkbox, count };
@@ -237,7 +247,7 @@ export function startSearch(root: Document = document): void {
     const batch = results.slice(shown, shown + (shown === 0 ? FIRST_BATCH : BATCH));
     const data = await Promise.all(batch.map((r) => r.data()));
     if (current !== generation) return;
-    const items = data.map(renderResult);
+    const items = data.map((d) => renderResult(d, severityLabels));
     list.append(...items);
     shown += batch.length;
     const left = results.length - shown;

@@ -30,7 +30,8 @@ describe("the RSS feed", () => {
 
   it("is RSS 2.0 that a real parser reads", () => {
     expect(parsed.rss["@_version"]).toBe("2.0");
-    expect(parsed.rss.channel.title).toBe("Hindsight postmortems");
+    // The site name from content/site.yaml.
+    expect(parsed.rss.channel.title).toBe("Lumen Analytics postmortems");
   });
 
   it("has one item per published postmortem, newest first, linking to absolute page URLs", () => {

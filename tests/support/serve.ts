@@ -1,12 +1,14 @@
 /**
  * A small static server for built sites, as a host would serve them: `/x/` serves `/x/index.html`,
  * unknown paths get `/404.html` with status 404, and headers from `public/_headers` (Netlify/Cloudflare
- * syntax) are applied, so browser tests see the real Content-Security-Policy.
+ * syntax) are applied, so browser tests see the real Content-Security-Policy. A site built under a base
+ * path is mounted there (`{ base: "/kb/" }`): the build's files answer under `/kb/`, everything else is 404.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
+import { pathWithoutBase } from "../../src/lib/site/paths.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -53,16 +55,21 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 }
 
 export interface StaticServer {
+  /** The server's origin, `http://127.0.0.1:PORT`. */
   url: string;
+  /** The base path the site is mounted at, `/` or `/kb/`. */
+  base: string;
   close: () => Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, options: { base?: string } = {}): Promise<StaticServer> {
+  const base = options.base ?? "/";
   const headersFile = join(root, "_headers");
   const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, "utf8")) : [];
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    let file = normalize(join(root, path));
+    const requested = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const path = pathWithoutBase(requested, base);
+    let file = path === undefined ? join(root, "404.html") : normalize(join(root, path));
     if (!file.startsWith(root)) file = join(root, "404.html");
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     let status = 200;
@@ -70,7 +77,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       status = 404;
       file = join(root, "404.html");
     }
-    for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) res.setHeader(name, value);
+    for (const rule of rules)
+      if (rule.pattern.test(requested)) for (const [name, value] of rule.headers) res.setHeader(name, value);
     res.writeHead(status, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(res);
   });
@@ -78,6 +86,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    base,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

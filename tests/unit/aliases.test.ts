@@ -16,4 +16,12 @@ describe("alias redirects", () => {
   it("leave out drafts, whose pages are not built", () => {
     expect(aliasRedirects([{ id: "2024-05-01-draft", data: { aliases: ["2024-05-01-old"], status: "draft" } }])).toEqual({});
   });
+
+  it("send readers to the page under the base path, from the route Astro serves under it", () => {
+    const redirects = aliasRedirects(
+      [{ id: "2024-03-01-api-outage", data: { aliases: ["2024-03-01-api"], status: "published" } }],
+      "/kb/",
+    );
+    expect(redirects).toEqual({ "/postmortems/2024-03-01-api/": "/kb/postmortems/2024-03-01-api-outage/" });
+  });
 });

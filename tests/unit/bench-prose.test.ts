@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { proseParagraphs } from "../../src/lib/bench/prose.ts";
+import { proseParagraphs } from "../../scripts/bench/prose.ts";
 
 const doc = `# Incident title
 

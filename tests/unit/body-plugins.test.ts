@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { markdownToHtml } from "satteri";
-import { bodyPlugins } from "../../src/lib/markdown/body-plugins.ts";
+import { bodyPlugins, externalLinksPlugin } from "../../src/lib/markdown/body-plugins.ts";
 
 const render = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: bodyPlugins })).html;
 
@@ -16,7 +16,14 @@ describe("postmortem bodies", () => {
   });
 
   it("lose an unsafe URL", async () => {
-    expect(await render("[x](javascript:alert(1))")).not.toContain("javascript:");
+    const html = (await markdownToHtml("[x](javascript:alert(1))", { hastPlugins: [externalLinksPlugin] })).html;
+    expect(html).not.toContain("javascript:");
+  });
+
+  it("with an unsafe URL stop the build, naming the line", async () => {
+    await expect(render("Intro.\n\n[x](javascript:alert(1))")).rejects.toThrow(
+      /:3:1 {2}body {2}link "javascript:alert\(1\)" is not allowed/,
+    );
   });
 
   it("give task-list checkboxes an accessible label", async () => {

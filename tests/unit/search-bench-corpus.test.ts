@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { generateCorpus } from "../../src/lib/bench/corpus.ts";
+import { generateCorpus } from "../../scripts/bench/corpus.ts";
 import { checkCatalogs, checkPostmortemReferences } from "../../src/lib/integrity/cross-file.ts";
 import {
   causeCategorySchema,

@@ -40,6 +40,24 @@ describe("the internal link check", () => {
   });
 });
 
+describe("the internal link check under a base path", () => {
+  const pages = [
+    page("/", '<a href="/kb/a/#here">a</a><a href="/kb/">home</a>'),
+    page("/a/", '<p id="here"><a href="../">up</a>'),
+  ];
+
+  it("resolves links that carry the base against the files at the root of the build", () => {
+    expect(findBrokenLinks(pages, new Set(["/data.csv"]), "/kb/")).toEqual([]);
+    expect(findBrokenLinks([page("/", '<a href="/kb/data.csv">d</a>')], new Set(["/data.csv"]), "/kb/")).toEqual([]);
+  });
+
+  it("reports a link written without the base as outside it", () => {
+    expect(findBrokenLinks([page("/", '<a href="/a/">a</a>'), page("/a/", "")], new Set(), "/kb/")).toEqual([
+      { page: "/", target: "/a/", reason: "outside the base path /kb/" },
+    ]);
+  });
+});
+
 describe("count reconciliation", () => {
   it("passes when drafts explain the only difference", () => {
     expect(reconcile({ files: 8, entries: 8, drafts: 1, pages: 7, indexed: 7 })).toBeUndefined();

@@ -14,6 +14,8 @@ export const LEDGER_JSON_VERSION = 1;
 export interface ExportOptions {
   /** The site's base URL, so links in exports are absolute (`https://hindsight.example.com`). */
   site: string | URL;
+  /** The site's name, for the calendar's name. */
+  siteName?: string;
   /** When the export was made (ISO 8601). */
   generated: string;
   /** Display name of a team id; defaults to the id. */
@@ -143,7 +145,7 @@ export function ledgerCsv(ledger: Ledger, options: ExportOptions): string {
 export function ledgerIcs(ledger: Ledger, options: ExportOptions): string {
   const host = new URL(options.site).hostname;
   const calendar = ical({
-    name: "Hindsight action items",
+    name: `${options.siteName ?? "Hindsight"} action items`,
     description: "Outstanding follow-ups from postmortems, on their due dates.",
     prodId: { company: "Hindsight", product: "Action items", language: "EN" },
   });

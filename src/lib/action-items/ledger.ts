@@ -16,6 +16,7 @@ import {
 } from "../schema/vocabulary.ts";
 import { localDate } from "../format/instant.ts";
 import { daysBetween, daysOverdue, isOverdue } from "./overdue.ts";
+import { urls } from "../site/urls.ts";
 
 /** A postmortem as the ledger needs it. */
 export interface LedgerSource {
@@ -107,9 +108,9 @@ export interface Ledger {
   summary: LedgerSummary;
 }
 
-/** The URL of a postmortem page. */
+/** The URL of a postmortem page (with the base path). */
 export function postmortemUrl(id: string): string {
-  return `/postmortems/${id}/`;
+  return urls.postmortem(id);
 }
 
 /** The global key of an item. */

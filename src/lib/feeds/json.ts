@@ -9,6 +9,7 @@ import { computeDurations, type Durations } from "../postmortem/durations.ts";
 import { relatedIds } from "../postmortem/related.ts";
 import type { CatalogIndex } from "../catalog-index.ts";
 import type { Postmortem } from "../schema/index.ts";
+import { urls } from "../site/urls.ts";
 
 export const FORMAT = "hindsight.postmortems";
 export const FORMAT_VERSION = 1;
@@ -58,7 +59,7 @@ export function postmortemJson(p: JsonSource, all: readonly JsonSource[], catalo
   const d = p.data;
   return {
     id: p.id,
-    url: new URL(`/postmortems/${p.id}/`, site).href,
+    url: new URL(urls.postmortem(p.id), site).href,
     title: d.title,
     summary: d.summary,
     severity: d.severity,

@@ -1,6 +1,10 @@
 /**
  * Instants shown to readers in the postmortem's own time zone, with its offset, and in UTC for the title attribute.
+ * Dates read in the site's locale and date style (site configuration).
  */
+import { dateOptions, siteDateFormat, type DateFormat } from "./date-format.ts";
+
+const SITE_DATES = siteDateFormat();
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -37,9 +41,9 @@ export function zoneAbbreviation(ms: number, timeZone: string): string {
 }
 
 /** "4 Jan 2016, 20:22 PST" in the given zone. */
-export function formatInstant(iso: string, timeZone: string): string {
+export function formatInstant(iso: string, timeZone: string, dates: DateFormat = SITE_DATES): string {
   const ms = Date.parse(iso);
-  const date = formatter(timeZone, { day: "numeric", month: "short", year: "numeric" }).format(ms);
+  const date = formatter(timeZone, dateOptions(dates.dateStyle), dates.locale).format(ms);
   const time = formatter(timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(ms);
   return `${date}, ${time} ${zoneAbbreviation(ms, timeZone)}`;
 }
@@ -50,8 +54,9 @@ export function formatClock(iso: string, timeZone: string): string {
 }
 
 /** "Mon 4 Jan 2016" in the given zone. */
-export function formatDay(iso: string, timeZone: string): string {
-  return formatter(timeZone, { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(Date.parse(iso));
+export function formatDay(iso: string, timeZone: string, dates: DateFormat = SITE_DATES): string {
+  const options = { weekday: dates.dateStyle === "long" ? "long" : "short", ...dateOptions(dates.dateStyle) } as const;
+  return formatter(timeZone, options, dates.locale).format(Date.parse(iso));
 }
 
 /** "2016-01-05 04:22 UTC", for title attributes and machine-minded readers. */
@@ -60,8 +65,8 @@ export function formatUtc(iso: string): string {
 }
 
 /** "4 Jan 2016" for a calendar date `YYYY-MM-DD` (no zone involved). */
-export function formatCalendarDate(date: string): string {
-  return formatter("UTC", { day: "numeric", month: "short", year: "numeric" }).format(Date.parse(`${date}T00:00:00Z`));
+export function formatCalendarDate(date: string, dates: DateFormat = SITE_DATES): string {
+  return formatter("UTC", dateOptions(dates.dateStyle), dates.locale).format(Date.parse(`${date}T00:00:00Z`));
 }
 
 const localDates = new Map<string, string>();

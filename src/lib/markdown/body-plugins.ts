@@ -1,9 +1,21 @@
 /**
- * Sätteri hast plugins for postmortem bodies (Astro's default Markdown processor; see
- * docs/decisions/0001-markdown-processors.md).
+ * Sätteri hast plugins for postmortem bodies (Astro's default Markdown processor, which also compiles
+ * MDX; see docs/decisions/0001-markdown-processors.md).
  */
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { fromHtml } from "hast-util-from-html";
 import type { HastPluginDefinition } from "satteri";
 import { isSafeUrl } from "../schema/links.ts";
+import {
+  elementProblems,
+  htmlName,
+  isCommentOnly,
+  publicFileExists,
+  type AllowlistContext,
+  type BodyAttribute,
+  type BodyElement,
+} from "./body-allowlist.ts";
 
 /**
  * External links get rel="noopener noreferrer", and a link whose URL is not http, https, mailto or
@@ -34,5 +46,139 @@ export const taskListLabelsPlugin: HastPluginDefinition = {
   },
 };
 
-/** Every plugin, in order. */
-export const bodyPlugins = [externalLinksPlugin, taskListLabelsPlugin];
+/** A node of the tree as the allowlist plugin reads it (hast with MDX nodes). */
+interface TreeNode {
+  type: string;
+  tagName?: string;
+  name?: string | null;
+  value?: unknown;
+  properties?: Record<string, unknown>;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: TreeNode[];
+  position?: { start: { line: number; column: number } };
+}
+
+/** One problem the build found in a body, at a position in the file. */
+export interface BuildBodyProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Thrown by the build when a body breaks the allowlist: every problem, each as file:line:col. */
+export class BodyAllowlistError extends Error {
+  readonly file: string;
+  readonly problems: BuildBodyProblem[];
+  constructor(file: string, problems: BuildBodyProblem[]) {
+    super(
+      `${problems.length === 1 ? "A postmortem body uses" : `A postmortem body has ${problems.length} uses of`} markup postmortems may not use:\n${problems
+        .map((p) => `${file}:${p.line}:${p.column}  body  ${p.message}`)
+        .join("\n")}\nRun \`npm run validate\` for the same report.`,
+    );
+    this.name = "BodyAllowlistError";
+    this.file = file;
+    this.problems = problems;
+  }
+}
+
+/** hast properties as attributes: class lists joined, false and null left out. */
+function propertiesAsAttributes(properties: Record<string, unknown> = {}): BodyAttribute[] {
+  const attributes: BodyAttribute[] = [];
+  for (const [name, value] of Object.entries(properties)) {
+    if (value === undefined || value === null || value === false) continue;
+    attributes.push({
+      name: htmlName(name),
+      value: value === true ? true : Array.isArray(value) ? value.map(String).join(" ") : String(value),
+    });
+  }
+  return attributes;
+}
+
+/** MDX JSX attributes as written: text, a bare name, an expression or a spread. */
+function jsxAttributes(attributes: TreeNode["attributes"] = []): BodyAttribute[] {
+  return attributes.map((attribute) => {
+    if (attribute.type !== "mdxJsxAttribute") return { name: "", value: { spread: String(attribute.value ?? "") } };
+    const value = attribute.value;
+    if (value === null || value === undefined) return { name: attribute.name ?? "", value: true };
+    if (typeof value === "string") return { name: attribute.name ?? "", value };
+    return { name: attribute.name ?? "", value: { expression: String((value as { value?: unknown }).value ?? "") } };
+  });
+}
+
+/** Every problem in a tree, for the allowlist and the MDX subset; raw HTML is parsed and judged the same way. */
+export function treeProblems(root: TreeNode, context: AllowlistContext): BuildBodyProblem[] {
+  const problems: BuildBodyProblem[] = [];
+  const visit = (node: TreeNode, fallback: { line: number; column: number }, inRaw = false) => {
+    const at = (inRaw ? undefined : node.position?.start) ?? fallback;
+    const add = (message: string) => problems.push({ line: at.line, column: at.column, message });
+    let element: BodyElement | undefined;
+    switch (node.type) {
+      case "element":
+        element = { name: node.tagName ?? "", attributes: propertiesAsAttributes(node.properties) };
+        break;
+      case "mdxJsxFlowElement":
+      case "mdxJsxTextElement":
+        element = { name: node.name ?? null, attributes: jsxAttributes(node.attributes) };
+        break;
+      case "mdxFlowExpression":
+      case "mdxTextExpression":
+        if (!isCommentOnly(String(node.value ?? "")))
+          add(
+            'JavaScript expressions are not allowed in postmortems — write "\\{" for a literal brace, or {/* … */} for a comment',
+          );
+        return;
+      case "mdxjsEsm":
+        add("import and export are not allowed in postmortems — remove the line");
+        return;
+      case "raw":
+        // Positions inside the parsed HTML count from its own start; the raw node's position is the author's.
+        visit(fromHtml(String(node.value ?? ""), { fragment: true }) as unknown as TreeNode, at, true);
+        return;
+      default:
+        break;
+    }
+    if (element) for (const problem of elementProblems(element, context)) add(problem.message);
+    for (const child of node.children ?? []) visit(child, at, inRaw);
+  };
+  visit(root, { line: 1, column: 1 });
+  return problems;
+}
+
+/**
+ * The body allowlist inside the build: the rule `hindsight validate` applies, run on the tree the build
+ * actually renders, so no route (a skipped validation, a parser that reads the text differently) lets a
+ * forbidden element, attribute or URL reach a page. A violation fails the build with file:line:col.
+ */
+export function allowlistPlugin(publicDir = join(process.cwd(), "public")): HastPluginDefinition {
+  const context: AllowlistContext = { imageExists: publicFileExists(publicDir) };
+  return {
+    name: "hindsight-body-allowlist",
+    options: { position: true },
+    before(root, ctx) {
+      const problems = treeProblems(root as unknown as TreeNode, context);
+      if (problems.length === 0) return;
+      const path = ctx.fileURL ? fileURLToPath(ctx.fileURL) : "(body)";
+      throw new BodyAllowlistError(relative(process.cwd(), path).split(sep).join("/") || path, problems);
+    },
+  };
+}
+
+/** External links written as JSX (`<a href="https://…">`) get the same rel as Markdown links. */
+export const externalJsxLinksPlugin: HastPluginDefinition = {
+  name: "hindsight-external-jsx-links",
+  mdxJsxFlowElement: { filter: ["a"], visit: addJsxRel },
+  mdxJsxTextElement: { filter: ["a"], visit: addJsxRel },
+};
+
+function addJsxRel(node: Readonly<{ attributes: { type: string; name?: string; value?: unknown }[] }>) {
+  const href = node.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "href")?.value;
+  if (typeof href !== "string" || !/^https?:/i.test(href.trim())) return undefined;
+  const attributes = node.attributes.filter((a) => !(a.type === "mdxJsxAttribute" && a.name === "rel"));
+  return {
+    ...node,
+    attributes: [...attributes, { type: "mdxJsxAttribute", name: "rel", value: "noopener noreferrer" }],
+  } as never;
+}
+
+/** Every plugin, in order: the allowlist first, so nothing else works on a tree it refuses. */
+export const bodyPlugins = [allowlistPlugin(), externalLinksPlugin, externalJsxLinksPlugin, taskListLabelsPlugin];

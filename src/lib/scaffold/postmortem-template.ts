@@ -13,6 +13,8 @@ export interface ScaffoldInput {
   started: string;
   timezone: string;
   author: string;
+  /** The organisation's wording of SEV1–SEV4 (site configuration); the defaults otherwise. */
+  severities?: readonly { id: Severity; label: string; description: string }[];
 }
 
 /** A lower-case kebab-case slug of a title, at most about 60 characters, cut at a word. */
@@ -91,7 +93,9 @@ const yamlString = (value: string) => JSON.stringify(value);
 
 /** The text of a new postmortem. */
 export function scaffoldPostmortem(input: ScaffoldInput): string {
-  const severities = SEVERITY_LEVELS.map((level) => `#   ${level.id} ${level.label}: ${level.description}`).join("\n");
+  const severities = (input.severities ?? SEVERITY_LEVELS)
+    .map((level) => `#   ${level.id} ${level.label}: ${level.description}`)
+    .join("\n");
   return `---
 # A new postmortem (status: draft). The guide at /guide/ explains every field; \`npm run validate\` checks it.
 # Write blamelessly: describe what the system and the process allowed, not who slipped.

@@ -21,14 +21,24 @@ export const catalogId = z.string({ error: expectedText('an id such as "data-pla
     `"${String(issue.input)}" is not a valid id — use lower-case words joined by hyphens, for example "data-platform"`,
 });
 
-/** A postmortem id: the file name without `.mdx`, `YYYY-MM-DD-kebab-slug`. */
+/** A postmortem id: the file name without `.mdx`, `YYYY-MM-DD-kebab-slug` (ASCII only). */
 export const POSTMORTEM_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Longest postmortem id, in characters: it is a file name, a URL segment and a folder in the built site,
+ * and file systems refuse names over 255 bytes.
+ */
+export const MAX_ID_LENGTH = 100;
 
 export const postmortemId = z
   .string({ error: 'expected a postmortem id such as "2016-01-04-dashboard-outage"' })
   .regex(POSTMORTEM_ID, {
     error: (issue) =>
       `"${String(issue.input)}" is not a postmortem id — use the file name without .mdx, for example "2016-01-04-dashboard-outage"`,
+  })
+  .max(MAX_ID_LENGTH, {
+    error: (issue) =>
+      `"${String(issue.input)}" is longer than ${MAX_ID_LENGTH} characters, so it cannot be a postmortem id — use the (shortened) file name without .mdx`,
   });
 
 /** An action item's id inside its postmortem: `A1`, `A2`, … */

@@ -76,11 +76,14 @@ export function searchFacets(data: Postmortem, catalog: CatalogIndex): SearchFac
 
 const STATUS_LABELS: Record<DocumentStatus, string> = { draft: "Draft", "in-review": "In review", published: "Published" };
 
-/** How the search page names a filter value: "SEV1 · Critical", "In review", "Has open action items"; others as they are. */
-export function filterValueLabel(key: SearchFilterKey, value: string): string {
+/**
+ * How the search page names a filter value: "SEV1 · Critical", "In review", "Has open action items"; others
+ * as they are. `severityLabels` holds the site configuration's wording of severities, where it has one.
+ */
+export function filterValueLabel(key: SearchFilterKey, value: string, severityLabels: Record<string, string> = {}): string {
   if (key === "severity") {
     const level = SEVERITY_LEVELS.find((l) => l.id === value);
-    return level ? `${level.id} · ${level.label}` : value;
+    return level ? `${level.id} · ${severityLabels[level.id] ?? level.label}` : value;
   }
   if (key === "status")
     return (DOCUMENT_STATUSES as readonly string[]).includes(value) ? STATUS_LABELS[value as DocumentStatus] : value;

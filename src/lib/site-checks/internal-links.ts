@@ -1,9 +1,12 @@
 /**
  * Every internal link and #fragment in the built site must resolve. Pure over a map of built files,
- * so it is tested without a build; the site-checks integration feeds it `dist/`.
+ * so it is tested without a build; the site-checks integration feeds it `dist/`. A site built under a
+ * base path (`/kb/`) keeps its files at the root of `dist/` while its links carry the base, so links are
+ * resolved as served and must stay under the base.
  */
+import { pathWithBase, pathWithoutBase } from "../site/paths.ts";
 
-/** One built HTML page: its URL path (`/postmortems/x/`) and its HTML. */
+/** One built HTML page: its path in the build, without the base (`/postmortems/x/`), and its HTML. */
 export interface BuiltPage {
   path: string;
   html: string;
@@ -52,16 +55,21 @@ function pagePath(pathname: string): string {
 
 /**
  * Checks links among `pages`; `files` holds every other built file (`/action-items.csv`, `/pagefind/…`),
- * which may be linked but has no fragments.
+ * which may be linked but has no fragments. `base` is the base path the site is served under.
  */
-export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<string>): BrokenLink[] {
+export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<string>, base = "/"): BrokenLink[] {
   const ids = new Map(pages.map((p) => [p.path, idsOf(p.html)]));
   const broken: BrokenLink[] = [];
   for (const page of pages) {
     for (const link of new Set(internalLinksOf(page.html))) {
-      const url = new URL(link, `http://site${page.path}`);
-      if (url.pathname.startsWith("/search/") && url.search) continue; // the query is handled in the browser
-      const target = pagePath(decodeURIComponent(url.pathname));
+      const url = new URL(link, `http://site${pathWithBase(page.path, base)}`);
+      const inBuild = pathWithoutBase(url.pathname, base);
+      if (inBuild === undefined) {
+        broken.push({ page: page.path, target: link, reason: `outside the base path ${base}` });
+        continue;
+      }
+      if (inBuild.startsWith("/search/") && url.search) continue; // the query is handled in the browser
+      const target = pagePath(decodeURIComponent(inBuild));
       const targetIds = ids.get(target);
       if (targetIds === undefined && !files.has(target)) {
         broken.push({ page: page.path, target: link, reason: "no such page or file" });

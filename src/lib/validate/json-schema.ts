@@ -14,6 +14,7 @@ import {
   taxonomyFileSchema,
   teamsFileSchema,
 } from "../schema/index.ts";
+import { siteConfigSchema } from "../schema/site.ts";
 
 export const SCHEMA_BASE_URL = "https://hindsight.example.com/schema/";
 
@@ -85,6 +86,12 @@ export function editorSchemas(): Record<string, JsonSchema> {
       "taxonomy.schema.json",
       "Hindsight cause taxonomy",
       "content/taxonomy.yaml: the categories of causes.",
+    ),
+    "site.schema.json": generate(
+      siteConfigSchema,
+      "site.schema.json",
+      "Hindsight site configuration",
+      "content/site.yaml: the organisation's name, the site's address and base path, dates, severity wording and footer links. Every field is optional.",
     ),
   };
 }

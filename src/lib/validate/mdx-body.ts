@@ -3,9 +3,13 @@
  * build would agree; loading all of @mdx-js/mdx to parse only would cost half a second), and the
  * subset of MDX authors may use — Markdown, the provided components, no code.
  *
- * Speed: the MDX parser costs about 0.7 ms per KB of text. A body with no `<`, `{`, `}` and no line
- * starting with import/export cannot hold MDX syntax (and so cannot fail to parse), so such bodies skip
- * the parser; their links are found with the same scanner the frontmatter uses.
+ * Elements and their attributes are judged by the body allowlist (src/lib/markdown/body-allowlist.ts),
+ * the rule the build applies too; Markdown images by the same image rule.
+ *
+ * Speed: the MDX parser costs about 0.7 ms per KB of text. A body with no `<`, `{`, `}`, no line starting
+ * with import/export, and none of the Markdown the tree is needed for (a level-one heading, a footnote, an
+ * image, a code fence with an unusual language) skips the parser; its links are found with the same scanner
+ * the frontmatter uses.
  */
 import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
 import { gfmFootnote } from "micromark-extension-gfm-footnote";
@@ -13,6 +17,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { AUTHORING_COMPONENTS } from "../authoring-components.ts";
+import { elementProblems, type AllowlistContext, type BodyAttribute, type BodyElement } from "../markdown/body-allowlist.ts";
 import { isSafeUrl, linkDestinations, unsafeLinkMessage } from "../schema/links.ts";
 import { LineIndex } from "./source.ts";
 
@@ -24,22 +29,14 @@ export interface BodyProblem {
 
 const MDX_SYNTAX = /[<{}]|^(?:import|export)\b/m;
 
-/** Elements that run code, embed other pages or change the document: never allowed in a body. */
-const FORBIDDEN_ELEMENTS: Record<string, string> = {
-  script: "scripts are not allowed in postmortems — remove the <script> element",
-  iframe: "embedded pages are not allowed in postmortems — remove the <iframe> and link to the page instead",
-  frame: "frames are not allowed — link to the page instead",
-  frameset: "frames are not allowed — link to the page instead",
-  object: "embedded objects are not allowed — link to the file instead",
-  embed: "embedded content is not allowed — link to the file instead",
-  style: "style elements are not allowed — the site's styles apply to every postmortem",
-  link: "<link> elements are not allowed — write a Markdown link [text](https://…) instead",
-  meta: "<meta> elements are not allowed — remove it",
-  base: "<base> elements are not allowed — remove it",
-  form: "forms are not allowed — link to the form instead",
-};
+/** Markdown whose rules need the tree: level-one headings (ATX or setext), footnotes, images, code fence languages. */
+const NEEDS_TREE = /^ {0,3}#(?!#)|^ {0,3}=+[ \t]*$|\[\^|!\[|^ {0,3}(?:`{3,}|~{3,}).*["'&=]/m;
 
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "poster", "xlink:href", "cite", "background"]);
+/** A code block's language as the build writes it into an attribute: letters, digits and + # . _ - only. */
+const CODE_LANGUAGE = /^[\w+#.-]+$/;
+
+/** `[^label]` left as text: a footnote reference whose definition is missing (GFM makes defined ones footnotes). */
+const UNDEFINED_FOOTNOTE = /\[\^([^\]\s]+)\](?!:)/g;
 
 /**
  * GFM footnotes, so that `[^1]: text` is a footnote (as in the build) and not a link to "text". The rest
@@ -62,18 +59,25 @@ interface MdxNode {
   type: string;
   name?: string | null;
   url?: string;
+  alt?: string | null;
+  depth?: number;
+  lang?: string | null;
+  identifier?: string;
   value?: unknown;
   attributes?: MdxNode[];
   children?: MdxNode[];
-  position?: { start: Point };
+  position?: { start: Point & { offset?: number }; end?: Point & { offset?: number } };
   data?: { estree?: { body: { type: string; expression?: { type: string } }[] } | null };
 }
 
 const COMPONENT_LIST = AUTHORING_COMPONENTS.join(" and ");
 
-/** Problems in a body that starts at 0-based line `firstLine` of its file. */
-export function checkBody(body: string, firstLine: number): BodyProblem[] {
-  if (!MDX_SYNTAX.test(body)) return plainMarkdownLinks(body, firstLine);
+/**
+ * Problems in a body that starts at 0-based line `firstLine` of its file. `context` says how to check that
+ * a local image exists (unchecked without it).
+ */
+export function checkBody(body: string, firstLine: number, context: AllowlistContext = {}): BodyProblem[] {
+  if (!MDX_SYNTAX.test(body) && !NEEDS_TREE.test(body)) return plainMarkdownLinks(body, firstLine);
   let tree: MdxNode;
   try {
     tree = processor.parse(body) as unknown as MdxNode;
@@ -88,8 +92,22 @@ export function checkBody(body: string, firstLine: number): BodyProblem[] {
     const start = node.position?.start ?? { line: 1, column: 1 };
     problems.push({ line: firstLine + start.line, column: start.column, message });
   };
-  walk(tree, (node) => checkNode(node, add));
+  const definitions = new Map<string, string>();
+  walk(tree, (node) => {
+    if (node.type === "definition" && node.identifier !== undefined && typeof node.url === "string")
+      definitions.set(node.identifier, node.url);
+  });
+  const index = new LineIndex(body);
+  walk(tree, (node) => checkNode(node, add, { context, definitions, body, index }));
   return problems;
+}
+
+interface CheckState {
+  context: AllowlistContext;
+  /** Link reference definitions by identifier, for images written as ![alt][ref]. */
+  definitions: Map<string, string>;
+  body: string;
+  index: LineIndex;
 }
 
 function walk(node: MdxNode, visit: (node: MdxNode) => void): void {
@@ -127,7 +145,7 @@ function syntaxMessage(reason: string): string {
   return `MDX syntax error: ${clean} — ${hint}`;
 }
 
-function checkNode(node: MdxNode, add: (node: MdxNode, message: string) => void): void {
+function checkNode(node: MdxNode, add: (node: MdxNode, message: string) => void, state: CheckState): void {
   switch (node.type) {
     case "mdxjsEsm":
       add(
@@ -145,15 +163,62 @@ function checkNode(node: MdxNode, add: (node: MdxNode, message: string) => void)
       return;
     case "mdxJsxFlowElement":
     case "mdxJsxTextElement":
-      checkElement(node, add);
+      checkElement(node, add, state.context);
       return;
     case "link":
-    case "image":
     case "definition":
       if (typeof node.url === "string" && !isSafeUrl(node.url)) add(node, unsafeLinkMessage(node.url));
       return;
+    case "image":
+    case "imageReference": {
+      const url = node.type === "image" ? node.url : state.definitions.get(node.identifier ?? "");
+      if (typeof url !== "string") return;
+      const image: BodyElement = {
+        name: "img",
+        attributes: [
+          { name: "src", value: url },
+          { name: "alt", value: node.alt ?? "" },
+        ],
+      };
+      for (const problem of elementProblems(image, state.context)) add(node, problem.message);
+      return;
+    }
+    case "heading":
+      if (node.depth === 1)
+        add(
+          node,
+          "a level-one heading is the page's title, which the page already shows (the frontmatter's title) — make this a section heading with ## (h2)",
+        );
+      return;
+    case "code":
+      if (node.lang && !CODE_LANGUAGE.test(node.lang))
+        add(
+          node,
+          `code block language "${node.lang}" may hold only letters, digits and + # . _ - — write the language's name, such as \`\`\`sql`,
+        );
+      return;
+    case "text":
+      undefinedFootnotes(node, add, state);
+      return;
     default:
       return;
+  }
+}
+
+/** Reports each `[^label]` left as text, at its own position. */
+function undefinedFootnotes(node: MdxNode, add: (node: MdxNode, message: string) => void, state: CheckState): void {
+  const value = typeof node.value === "string" ? node.value : "";
+  if (!value.includes("[^")) return;
+  const start = node.position?.start.offset;
+  const end = node.position?.end?.offset;
+  const source = start !== undefined && end !== undefined ? state.body.slice(start, end) : value;
+  for (const match of source.matchAll(UNDEFINED_FOOTNOTE)) {
+    const at = start !== undefined ? state.index.position(start + match.index) : node.position?.start;
+    const label = match[1]!;
+    add(
+      { type: "text", ...(at ? { position: { start: at } } : {}) },
+      `footnote [^${label}] has no definition, so readers would see the brackets — add a line "[^${label}]: the note" at the end of the body, or remove the reference`,
+    );
   }
 }
 
@@ -161,41 +226,23 @@ function isComment(node: MdxNode): boolean {
   return node.data?.estree?.body.length === 0;
 }
 
-function checkElement(node: MdxNode, add: (node: MdxNode, message: string) => void): void {
-  const name = node.name;
-  if (!name) {
-    add(node, `fragments (<>…</>) are not allowed — remove the empty tags`);
-  } else if (FORBIDDEN_ELEMENTS[name.toLowerCase()]) {
-    add(node, FORBIDDEN_ELEMENTS[name.toLowerCase()]!);
-  } else if (/^[A-Z]|[.:]/.test(name) && !(AUTHORING_COMPONENTS as readonly string[]).includes(name)) {
-    add(node, `component <${name}> is not available — use ${COMPONENT_LIST}, or plain Markdown`);
-  }
-  for (const attribute of node.attributes ?? []) {
-    if (attribute.type === "mdxJsxExpressionAttribute") {
-      add(
-        attribute.position ? attribute : node,
-        'spread attributes ({...x}) are not allowed — write each attribute as name="value"',
-      );
-      continue;
-    }
-    const attrName = attribute.name ?? "";
-    const at = attribute.position ? attribute : node;
-    if (/^on/i.test(attrName)) {
-      add(at, `event handler attribute "${attrName}" is not allowed — postmortems run no scripts; remove it`);
-      continue;
-    }
-    const value = attribute.value;
-    if (typeof value === "string") {
-      if (URL_ATTRIBUTES.has(attrName.toLowerCase()) && !isSafeUrl(value)) add(at, unsafeLinkMessage(value));
-    } else if (value && typeof value === "object" && !isLiteralExpression(value as MdxNode)) {
-      add(at, `attribute "${attrName}" uses a JavaScript expression — write a plain value in quotes, ${attrName}="…"`);
-    }
+function checkElement(node: MdxNode, add: (node: MdxNode, message: string) => void, context: AllowlistContext): void {
+  const attributes = node.attributes ?? [];
+  const element: BodyElement = { name: node.name ?? null, attributes: attributes.map(asBodyAttribute) };
+  for (const problem of elementProblems(element, context)) {
+    const attribute = problem.attribute === undefined ? undefined : attributes[problem.attribute];
+    add(attribute?.position ? attribute : node, problem.message);
   }
 }
 
-function isLiteralExpression(value: MdxNode): boolean {
-  const body = value.data?.estree?.body ?? [];
-  return body.length === 1 && body[0]?.type === "ExpressionStatement" && body[0].expression?.type === "Literal";
+/** An MDX JSX attribute as the allowlist reads it. */
+function asBodyAttribute(attribute: MdxNode): BodyAttribute {
+  if (attribute.type === "mdxJsxExpressionAttribute") return { name: "", value: { spread: String(attribute.value ?? "") } };
+  const value = attribute.value;
+  const name = attribute.name ?? "";
+  if (value === null || value === undefined) return { name, value: true };
+  if (typeof value === "string") return { name, value };
+  return { name, value: { expression: String((value as MdxNode).value ?? "") } };
 }
 
 /** Unsafe links in a body without MDX syntax, skipping fenced and inline code; found line by line for their position. */

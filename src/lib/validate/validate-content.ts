@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { load as loadYaml } from "js-yaml";
-import type { z } from "zod";
 import { contentPaths } from "../content-paths.ts";
+import { loadSiteConfig } from "../site/config.ts";
 import { todayIso } from "../action-items/overdue.ts";
 import {
   checkCatalogs,
@@ -16,8 +16,9 @@ import {
   type CatalogFiles,
   type PostmortemSource,
 } from "../integrity/cross-file.ts";
-import { checkPostmortemFileNames } from "../integrity/files.ts";
+import { checkPostmortemFileNames, readContentFile } from "../integrity/files.ts";
 import { formatPath, type Problem } from "../integrity/problem.ts";
+import { publicFileExists, type AllowlistContext } from "../markdown/body-allowlist.ts";
 import {
   causeCategorySchema,
   postmortemSchema,
@@ -31,26 +32,39 @@ import {
   type Postmortem,
 } from "../schema/index.ts";
 import { sortDiagnostics, uniqueDiagnostics, type Diagnostic, type ValidationSummary } from "./diagnostic.ts";
-import { genericMessage, issueMessage } from "./error-map.ts";
-import { contextualMessage, type MessageContext } from "./contextual-messages.ts";
+import type { MessageContext } from "./contextual-messages.ts";
+import { genericMessage } from "./error-map.ts";
 import { checkFacts } from "./facts.ts";
 import { ruleLevel } from "./rules.ts";
 import { checkBody } from "./mdx-body.ts";
 import { findSecrets, secretMessage } from "./secrets.ts";
+import {
+  formatBytes,
+  MAX_ALIAS_EXPANSION,
+  MAX_BODY_BYTES,
+  MAX_CATALOG_BYTES,
+  MAX_FRONTMATTER_BYTES,
+  MAX_POSTMORTEM_FILE_BYTES,
+} from "./limits.ts";
 import { LineIndex, splitFrontmatter } from "./source.ts";
+import { issueDiagnostics } from "./issue-diagnostics.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+
+export { issueDiagnostics };
 
 export interface ValidateOptions {
   /** The content folder (catalogs and `postmortems/`). */
   contentDir: string;
   /** File names in messages are relative to this folder; defaults to the process's working directory. */
   cwd?: string;
+  /** The site's public folder, where images in bodies must exist; defaults to `public` in the working directory. */
+  publicDir?: string;
   /** Today (YYYY-MM-DD, UTC) for rules about the future; defaults to the clock. */
   today?: string;
 }
 
 /** What checking one postmortem needs from the rest of the content. */
-export interface FileContext extends MessageContext {
+export interface FileContext extends MessageContext, AllowlistContext {
   /** Today (YYYY-MM-DD, UTC). */
   today: string;
 }
@@ -77,30 +91,6 @@ const CATALOGS = [
   },
 ] as const;
 
-/** Converts zod issues to located diagnostics. */
-export function issueDiagnostics(
-  issues: readonly z.core.$ZodIssue[],
-  data: unknown,
-  source: YamlSource,
-  file: string,
-  context: MessageContext = {},
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      const messages = issue.message.split("; ");
-      issue.keys.forEach((key, i) => {
-        const path = [...issue.path, key];
-        out.push({ file, ...source.locate(path, "key"), path: formatPath(path), message: messages[i] ?? issue.message });
-      });
-      continue;
-    }
-    const message = contextualMessage(issue, data, context) ?? issueMessage(issue, data);
-    out.push({ file, ...source.locate(issue.path), path: formatPath(issue.path), message });
-  }
-  return out;
-}
-
 /** Reads and checks the three catalogs. An invalid entry is reported; its id still counts as known, so references to it are not reported twice. */
 function readCatalogs(
   paths: ReturnType<typeof contentPaths>,
@@ -120,7 +110,12 @@ function readCatalogs(
       );
       continue;
     }
-    const source = parseYamlSource(readFileSync(path, "utf8"), file, 0);
+    const read = readContentFile(path, paths.dir, MAX_CATALOG_BYTES);
+    if (!read.ok) {
+      diagnostics.push({ file, line: read.line, column: read.column, path: "(file)", message: read.message });
+      continue;
+    }
+    const source = parseYamlSource(read.text, file, 0);
     sources.set(file, source);
     diagnostics.push(...source.syntax);
     if (source.syntax.length > 0) continue;
@@ -154,6 +149,10 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
 
   const { catalogs, knownIds } = readCatalogs(paths, files, diagnostics, sources);
+  const context = fileContext(options, cwd, catalogs, knownIds, files);
+
+  // The site configuration (optional; its own environment overrides are checked when the site builds).
+  diagnostics.push(...loadSiteConfig(options.contentDir, {}, cwd).diagnostics);
 
   // Postmortems.
   const valid: PostmortemSource[] = [];
@@ -167,13 +166,8 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     const names = readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" })
       .map((n) => n.split(sep).join("/"))
       .sort();
-    const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name));
+    const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name), paths.dir);
     diagnostics.push(...checkPostmortemFileNames(names, dirName, startedOf).map((p) => atFile(p.file, p.message)));
-    const context: FileContext = {
-      today: options.today ?? todayIso(),
-      catalogs: withKnownIds(catalogs, knownIds),
-      catalogFiles: files,
-    };
     for (const name of names) {
       if (!name.endsWith(".mdx") || name.includes("/")) continue;
       const id = name.slice(0, -".mdx".length);
@@ -181,7 +175,13 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       ids.push(id);
       const absolute = join(paths.postmortems, name);
       locations.set(file, absolute);
-      const data = validatePostmortemFile(readFileSync(absolute, "utf8"), file, diagnostics, sources, context);
+      const read = readContentFile(absolute, paths.dir, MAX_POSTMORTEM_FILE_BYTES);
+      if (!read.ok) {
+        diagnostics.push({ file, line: read.line, column: read.column, path: "(file)", message: read.message });
+        unreadable.add(id);
+        continue;
+      }
+      const data = validatePostmortemFile(read.text, file, diagnostics, sources, context);
       if (data) valid.push({ id, file, data });
       else unreadable.add(id);
     }
@@ -201,6 +201,22 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   return { postmortems: ids.length, diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics)), valid, ids, catalogs };
 }
 
+/** What checking each postmortem needs: today, the catalogs for suggestions, the public folder for images. */
+function fileContext(
+  options: ValidateOptions,
+  cwd: string,
+  catalogs: Catalogs,
+  knownIds: Record<keyof Catalogs, Set<string>>,
+  catalogFiles: CatalogFiles,
+): FileContext {
+  return {
+    today: options.today ?? todayIso(),
+    catalogs: withKnownIds(catalogs, knownIds),
+    catalogFiles,
+    imageExists: publicFileExists(options.publicDir ?? join(cwd, "public")),
+  };
+}
+
 /** A cross-file problem at its position, keeping its level and rule. */
 export function locatedProblem(problem: Problem, position: { line: number; column: number }): Diagnostic {
   return {
@@ -214,13 +230,11 @@ export function locatedProblem(problem: Problem, position: { line: number; colum
 }
 
 /** The `started` date written in a postmortem file, for suggesting its file name. */
-function startedDateIn(absolute: string): string | undefined {
-  try {
-    const m = /^started:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(absolute, "utf8"));
-    return m && isCalendarDate(m[1]!) ? m[1] : undefined;
-  } catch {
-    return undefined;
-  }
+function startedDateIn(absolute: string, root: string): string | undefined {
+  const read = readContentFile(absolute, root, MAX_POSTMORTEM_FILE_BYTES);
+  if (!read.ok) return undefined;
+  const m = /^started:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(read.text);
+  return m && isCalendarDate(m[1]!) ? m[1] : undefined;
 }
 
 /**
@@ -263,11 +277,29 @@ function quickParse(yaml: string): Postmortem | undefined {
   } catch {
     return undefined;
   }
+  // js-yaml shares an aliased value instead of copying it, but the schema would walk every repeat: data
+  // bigger than its text allows (an alias bomb) takes the slow path, which refuses it without expanding it.
+  if (!fitsIn(data, yaml.length + MAX_ALIAS_EXPANSION)) return undefined;
   const result = postmortemSchema.safeParse(data);
   return result.success ? result.data : undefined;
 }
 
-/** Validates one postmortem's text; returns its data when the frontmatter is valid. */
+/** True when walking `data` (repeats included) visits at most `budget` values. */
+function fitsIn(data: unknown, budget: number): boolean {
+  let left = budget;
+  const visit = (value: unknown): boolean => {
+    if (--left < 0) return false;
+    if (value === null || typeof value !== "object" || value instanceof Date) return true;
+    for (const item of Array.isArray(value) ? value : Object.values(value)) if (!visit(item)) return false;
+    return true;
+  };
+  return visit(data);
+}
+
+/**
+ * Validates one postmortem's text; returns its data when the frontmatter is valid. `context` gives today's
+ * date, the catalogs for suggestions, and how to check that a body's local images exist (unchecked without it).
+ */
 export function validatePostmortemFile(
   text: string,
   file: string,
@@ -290,7 +322,27 @@ export function validatePostmortemFile(
     return undefined;
   }
   const { yaml, yamlLine, body, bodyLine } = split.source;
-  for (const problem of checkBody(body, bodyLine)) out.push({ file, ...problem, path: "body" });
+  const bodyBytes = Buffer.byteLength(body);
+  if (bodyBytes > MAX_BODY_BYTES)
+    out.push({
+      file,
+      line: bodyLine + 1,
+      column: 1,
+      path: "body",
+      message: `the body is ${formatBytes(bodyBytes)}; a postmortem's body may be at most ${formatBytes(MAX_BODY_BYTES)} — keep the story here and move logs or data dumps to a linked file`,
+    });
+  else for (const problem of checkBody(body, bodyLine, context)) out.push({ file, ...problem, path: "body" });
+  const yamlBytes = Buffer.byteLength(yaml);
+  if (yamlBytes > MAX_FRONTMATTER_BYTES) {
+    out.push({
+      file,
+      line: yamlLine,
+      column: 1,
+      path: "frontmatter",
+      message: `the frontmatter is ${formatBytes(yamlBytes)}; it may be at most ${formatBytes(MAX_FRONTMATTER_BYTES)} — shorten the longest fields, or move long text into the body`,
+    });
+    return undefined;
+  }
   let source: YamlSource | undefined;
   const located = () => {
     source ??= parseYamlSource(yaml, file, yamlLine);
@@ -394,7 +446,7 @@ export function validateFiles(options: ValidateFilesOptions): ValidationResult {
         .sort()
     : [];
   const checked = new Set(options.files.map((f) => display(resolve(cwd, f))));
-  const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name));
+  const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name), paths.dir);
   for (const problem of checkPostmortemFileNames(names, dirName, startedOf))
     if (checked.has(problem.file))
       diagnostics.push({ file: problem.file, line: 1, column: 1, path: "(file)", message: problem.message });
@@ -411,7 +463,13 @@ export function validateFiles(options: ValidateFilesOptions): ValidationResult {
     const name = file.slice(file.lastIndexOf("/") + 1);
     const id = name.replace(/\.mdx$/, "");
     ids.push(id);
-    const data = validatePostmortemFile(readFileSync(absolute, "utf8"), file, diagnostics, sources, context);
+    const read = readContentFile(absolute, paths.dir, MAX_POSTMORTEM_FILE_BYTES);
+    if (!read.ok) {
+      diagnostics.push({ file, line: read.line, column: read.column, path: "(file)", message: read.message });
+      unreadable.add(id);
+      continue;
+    }
+    const data = validatePostmortemFile(read.text, file, diagnostics, sources, context);
     if (data) valid.push({ id, file, data });
     else unreadable.add(id);
   }
@@ -424,7 +482,12 @@ export function validateFiles(options: ValidateFilesOptions): ValidationResult {
     const file = `${dirName}/${name}`;
     if (checked.has(file)) continue;
     const id = name.slice(0, -".mdx".length);
-    const text = readFileSync(join(paths.postmortems, name), "utf8");
+    const read = readContentFile(join(paths.postmortems, name), paths.dir, MAX_POSTMORTEM_FILE_BYTES);
+    if (!read.ok) {
+      unreadable.add(id);
+      continue;
+    }
+    const text = read.text;
     if (cited.has(id)) {
       const data = validatePostmortemFile(text, file, [], undefined, context);
       if (data) others.push({ id, file, data });

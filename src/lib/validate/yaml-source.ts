@@ -7,6 +7,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from "yaml";
 import { UnquotedTimestamp } from "../schema/time.ts";
 import type { Diagnostic } from "./diagnostic.ts";
+import { MAX_ALIAS_EXPANSION } from "./limits.ts";
 
 /** js-yaml's YAML 1.1 timestamp with a time part (date-only values excluded on purpose). */
 const YAML11_TIMESTAMP =
@@ -66,6 +67,10 @@ export function parseYamlSource(text: string, file: string, firstLine: number): 
     return { line: line + firstLine, column: col };
   };
   const syntax = syntaxDiagnostics(doc, text, file, at);
+  if (syntax.length === 0) {
+    const aliases = aliasProblem(doc);
+    if (aliases) syntax.push({ file, ...at(aliases.offset), path: "frontmatter", message: aliases.message });
+  }
   const data = syntax.length > 0 ? undefined : toData(doc.contents, doc);
   const locate = (path: readonly PropertyKey[], target: "key" | "value" = "value") => {
     const found = nodeAt(doc, path, target);
@@ -138,6 +143,54 @@ function nodeAtPath(doc: Document.Parsed, path: readonly PropertyKey[]): unknown
     else return undefined;
   }
   return node;
+}
+
+/**
+ * An alias (`*name`) that repeats too much, or refers to the block it sits in. Computed on the tree
+ * without expanding anything: each anchored node's size is counted once, so a "billion laughs" of nested
+ * aliases costs as little as it weighs in bytes. Anchors are resolved here in one pass, in document order
+ * (the `yaml` package's own `Alias.resolve` searches the whole document for every alias).
+ */
+function aliasProblem(doc: Document.Parsed): { offset: number; message: string } | undefined {
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  const open = new Set<Node>();
+  let expanded = 0;
+  let problem: { offset: number; message: string } | undefined;
+  const size = (node: unknown): number => {
+    if (problem || node === null || typeof node !== "object") return 1;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target === undefined) return 1; // the parser has already reported an unknown alias
+      const offset = node.range?.[0] ?? 0;
+      if (open.has(target)) {
+        problem = {
+          offset,
+          message: `alias *${node.source} refers to the block it sits in, which would repeat it forever — write the values out instead`,
+        };
+        return 1;
+      }
+      const repeated = sizes.get(target) ?? 1;
+      expanded += repeated;
+      if (expanded > MAX_ALIAS_EXPANSION)
+        problem = {
+          offset,
+          message: `aliases repeat more than ${MAX_ALIAS_EXPANSION.toLocaleString("en")} values (this one, *${node.source}, alone repeats ${repeated.toLocaleString("en")}) — a postmortem needs no anchors or aliases (&name, *name); write the values out`,
+        };
+      return repeated;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node as Node);
+    open.add(node as Node);
+    let total = 1;
+    if (isMap(node)) for (const pair of node.items) total += size(pair.key) + size(pair.value);
+    else if (isSeq(node)) for (const item of node.items) total += size(item);
+    open.delete(node as Node);
+    sizes.set(node as Node, total);
+    return total;
+  };
+  size(doc.contents);
+  return problem;
 }
 
 /** Plain data from the YAML tree, with js-yaml's timestamps. */
