@@ -87,7 +87,9 @@ for (const plain of [false, true]) {
   }
   console.log(`${count} postmortems, ${(size / 1024 / 1024).toFixed(1)} MB, ${label}:`);
   console.log(`  in-process validateFiles of one postmortem, median of 5 warm runs: ${median(single).toFixed(0)} ms`);
-  console.log(`  \`hindsight validate <one file>\` end to end (process start included), median of 3: ${median(singleCli).toFixed(0)} ms`);
+  console.log(
+    `  \`hindsight validate <one file>\` end to end (process start included), median of 3: ${median(singleCli).toFixed(0)} ms`,
+  );
   console.log(`  in-process validateContent, median of 5 warm runs: ${median(runs).toFixed(0)} ms`);
   console.log(`  \`hindsight validate\` end to end (process start included), median of 3: ${median(cli).toFixed(0)} ms`);
   rmSync(join(dir, ".."), { recursive: true, force: true });

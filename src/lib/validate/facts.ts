@@ -15,6 +15,9 @@ export interface Finding {
   index?: number;
 }
 
+/** How many days after today (UTC) a `completed` date may be: the author's calendar may be ahead of UTC. */
+export const COMPLETED_GRACE_DAYS = 1;
+
 /** `YYYY-MM-DD` of a day in UTC. */
 function dayPlus(today: string, days: number): string {
   return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -26,8 +29,7 @@ export function checkFacts(pm: Postmortem, today: string): Finding[] {
 }
 
 function completedInFuture(pm: Postmortem, today: string): Finding[] {
-  // A day of grace: the author's calendar may already be on tomorrow when UTC is not.
-  const latest = dayPlus(today, 1);
+  const latest = dayPlus(today, COMPLETED_GRACE_DAYS);
   return pm.actionItems.flatMap((item, index) =>
     item.completed !== undefined && item.completed > latest
       ? [

@@ -94,9 +94,3 @@ const byId = new Map<string, Rule>(RULES.map((rule) => [rule.id, rule]));
 export function ruleLevel(id: RuleId): Level {
   return byId.get(id)!.level;
 }
-
-/** The rules table of docs/authoring.md. */
-export function rulesTableMarkdown(): string {
-  const rows = RULES.map((rule) => `| \`${rule.id}\` | ${rule.level} | ${rule.summary.replace(/\|/g, "\\|")} |`);
-  return ["| Rule | Level | What it checks |", "| --- | --- | --- |", ...rows].join("\n");
-}
