@@ -79,18 +79,17 @@ export default function validateContentIntegration(): AstroIntegration {
           if (result.diagnostics.length > 0) {
             log(logger, result.diagnostics);
             const error = overlayError(result.diagnostics, root)!;
-            hot.send({
-              type: "error",
-              err: {
-                message: error.message,
-                stack: "",
-                id: error.id,
-                loc: error.loc,
-                hint: error.hint,
-                frame: error.frame,
-                plugin: "hindsight",
-              } as never,
-            });
+            // Astro's overlay reads `hint` besides Vite's fields.
+            const err = {
+              message: error.message,
+              stack: "",
+              id: error.id,
+              loc: error.loc,
+              hint: error.hint,
+              frame: error.frame,
+              plugin: "hindsight",
+            };
+            hot.send({ type: "error", err });
           } else if (before.length > 0) {
             logger.info("The content problems are fixed.");
             hot.send({ type: "full-reload", path: "*" });

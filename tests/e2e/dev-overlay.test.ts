@@ -22,9 +22,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  dev?.stop();
-  content?.cleanup();
+  await browser.close();
+  dev.stop();
+  content.cleanup();
 });
 
 /** The dev server answers before it has loaded every route; load the page until it is served. */

@@ -28,7 +28,7 @@ export const SUMMARY_MAX = 400;
 /** The longest title, in characters. */
 export const TITLE_MAX = 120;
 /** How far outside the incident window a timeline event may sit before it is probably a typo (context events excepted). */
-export const TIMELINE_SLACK_HOURS = 24;
+export const TIMELINE_SLACK_HOURS: number = 24;
 export const TIMELINE_SLACK_MS = TIMELINE_SLACK_HOURS * 60 * 60 * 1000;
 
 const oneOf = (values: readonly string[]) => (issue: { input?: unknown }) =>
@@ -410,12 +410,12 @@ function checkImpact(fm: Frontmatter, add: (issue: Issue) => void): void {
 export const postmortemSchema = strictObject(frontmatterShape)
   .superRefine((written, ctx) => {
     const add = (issue: Issue) => ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input: undefined });
-    let unresolved = false;
-    const fm = resolveTimes(written, (issue) => {
-      unresolved = true;
-      add(issue);
-    });
-    if (unresolved) return;
+    const unresolved: Issue[] = [];
+    const fm = resolveTimes(written, (issue) => unresolved.push(issue));
+    if (unresolved.length > 0) {
+      unresolved.forEach(add);
+      return;
+    }
     checkKeyTimes(fm, add);
     checkTimeline(fm, add);
     checkCompleteness(fm, add);
