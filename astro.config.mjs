@@ -2,6 +2,7 @@
 import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
+import { basePathPlugin } from "./src/lib/markdown/base-path-plugin.ts";
 import { bodyPlugins } from "./src/lib/markdown/body-plugins.ts";
 import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
 import pagefind from "./src/integrations/pagefind.ts";
@@ -23,7 +24,7 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   // Astro's default processor (Sätteri), plus plugins that harden links and label task lists in postmortem bodies.
   // Prism marks code with classes (styled in global.css); Shiki's inline styles would break the CSP.
-  markdown: { processor: satteri({ hastPlugins: bodyPlugins }), syntaxHighlight: "prism" },
+  markdown: { processor: satteri({ hastPlugins: [...bodyPlugins, basePathPlugin(siteConfig.base)] }), syntaxHighlight: "prism" },
   // Scoped styles by class rather than a data attribute on every element: smaller pages, same scoping.
   scopedStyleStrategy: "class",
   // validateContent() also adds a redirect from each former id (`aliases`) to the renamed postmortem.

@@ -85,8 +85,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(`hindsight init: give the folder to create, for example \`hindsight init postmortems\`\n\n${HELP}`);
     return 2;
   }
-  // `npm run init` runs in Hindsight's folder; INIT_CWD is where the user typed it.
-  const here = process.env["INIT_CWD"] ?? process.cwd();
+  // `npm run init` runs in Hindsight's folder; npm passes where the user typed it as INIT_CWD.
+  const here = (process.env["npm_lifecycle_event"] === "init" && process.env["INIT_CWD"]) || process.cwd();
   const dir = resolve(here, positionals[0] ?? ".");
   const fromHere = relative(here, dir).split(sep).join("/");
   const shown = fromHere === "" ? "." : fromHere.startsWith("../") ? dir : fromHere;

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   new: () => import("./new.ts"),
   schema: () => import("./schema.ts"),
   actions: () => import("./actions.ts"),
+  import: () => import("./import.ts"),
 };
 
 async function help(): Promise<string> {

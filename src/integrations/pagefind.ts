@@ -15,9 +15,11 @@ import { indexedPageCount } from "../lib/search/indexed-pages.ts";
 /**
  * Repeated chrome inside a postmortem's `data-pagefind-body` that the index skips, so excerpts come from
  * what was written: the badge line, the service/team/tag chips (their words are indexed once, at low
- * weight, by src/components/search/SearchMeta.astro) and the key-times table.
+ * weight, by src/components/search/SearchMeta.astro), the overview ("At a glance" repeats the causes and
+ * "On this page" the headings), the key-times table and the timeline picture. Action-item tables mark
+ * themselves with data-pagefind-ignore and give the index one clean sentence per item instead.
  */
-export const EXCLUDED_FROM_INDEX = [".pm-header .eyebrow", ".pm-header .chips", ".key-times"];
+export const EXCLUDED_FROM_INDEX = [".pm-header .eyebrow", ".pm-meta .chips", ".overview", ".key-times", ".timeline-chart"];
 
 export interface SearchIndexResult {
   /** Pages in the written index. */

@@ -35,6 +35,8 @@ const BATCH = 10;
 const FACET_LIMIT = 8;
 /** Quiet time after the last keystroke before searching. */
 const TYPING_DELAY_MS = 200;
+/** Where the filters sit beside the results instead of folding above them (matches SearchApp.astro). */
+const WIDE_SCREEN = "(min-width: 48.01rem)";
 
 interface FacetValue {
   key: SearchFilterKey;
@@ -128,11 +130,16 @@ export function startSearch(root: Document = document): void {
   const status = required(app, "[data-search-status]", HTMLElement);
   const list = required(app, "[data-search-results]", HTMLOListElement);
   const moreButton = required(app, "[data-search-more]", HTMLButtonElement);
+  const filterPanel = required(app, "[data-search-filter-panel]", HTMLDetailsElement);
+  const activeFilters = required(app, "[data-search-active-filters]", HTMLElement);
+  const empty = required(app, "[data-search-empty]", HTMLElement);
   // The site configuration's severity wording, written by SearchApp.astro.
   const severityLabels = JSON.parse(app.dataset["severityLabels"] ?? "{}") as Record<string, string>;
 
   if (noJs) noJs.hidden = true;
   app.hidden = false;
+  // Wide screens show the filters beside the results; phones keep them folded so results come first.
+  filterPanel.open = window.matchMedia(WIDE_SCREEN).matches;
 
   const initial = parseSearchState(new URLSearchParams(window.location.search));
   input.value = initial.query;
@@ -240,6 +247,8 @@ export function startSearch(root: Document = document): void {
       }
     }
     clearButton.hidden = !anyChecked;
+    const active = groups.reduce((n, group) => n + group.values.filter((facet) => facet.input.checked).length, 0);
+    activeFilters.textContent = active === 0 ? "" : `(${active} active)`;
   }
 
   async function showMore(moveFocus: boolean): Promise<void> {
@@ -268,6 +277,7 @@ export function startSearch(root: Document = document): void {
       shown = 0;
       list.replaceChildren();
       moreButton.hidden = true;
+      empty.hidden = true;
       updateFacets(totals);
       status.textContent = "Type words to search for, or choose filters to list matching postmortems.";
       return;
@@ -284,6 +294,7 @@ export function startSearch(root: Document = document): void {
     await showMore(false);
     if (current !== generation) return;
     const subject = describeSearch(state);
+    empty.hidden = results.length > 0;
     status.textContent =
       results.length === 0
         ? `No postmortems match ${subject}. Check the spelling, try fewer or other words, or clear filters.`

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
 import { SAMPLE_DIST } from "../support/paths.ts";
 import { serveStatic, type StaticServer } from "../support/serve.ts";
+import { hygieneFindings } from "../support/text-hygiene.ts";
 
 const SEV1_ID = "2016-01-04-dashboard-outage-deleted-metadata-tables";
 const STATUS = "[data-search-status]";
@@ -123,6 +124,20 @@ describe("the search page", () => {
     await expect(page.locator(".result").count()).resolves.toBe(0);
   });
 
+  it("suggests fewer words and the browse pages when nothing matches", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/?q=xylophonequartz`);
+    await searchOutcome(page);
+    const empty = page.locator("[data-search-empty]");
+    await expect(empty.isVisible()).resolves.toBe(true);
+    await expect(empty.innerText()).resolves.toContain("fewer words");
+    await expect(empty.locator('a[href="/postmortems/"]').count()).resolves.toBe(1);
+    await page.locator("#search-query").fill("dynamodb");
+    await page.locator("#search-query").press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll(".result").length > 0);
+    await expect(empty.isHidden()).resolves.toBe(true);
+  });
+
   it("announces result counts in a polite live region", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/search/?q=dynamodb`);
@@ -140,6 +155,8 @@ describe("the search page", () => {
     await page.keyboard.press("Enter");
     const before = await searchOutcome(page);
     await page.keyboard.press("Tab"); // the Search button
+    await page.keyboard.press("Tab"); // the Filters disclosure, open on a wide screen
+    await expect(page.evaluate(() => document.activeElement?.textContent.trim())).resolves.toBe("Filters");
     await page.keyboard.press("Tab"); // the first filter: SEV1 · Critical
     await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe("SEV1");
     await page.keyboard.press("Space");
@@ -175,6 +192,40 @@ describe("the search page", () => {
   });
 });
 
+describe("search excerpts", () => {
+  /** The excerpt of every result the page shows for `query`. */
+  async function excerpts(query: string): Promise<string[]> {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    await searchOutcome(page);
+    return page.locator(".result .excerpt").allInnerTexts();
+  }
+
+  it.each(["mitigation", "restore", "DynamoDB"])(
+    "read as clean sentences for %j: no keys, no glued words, no table debris",
+    async (query) => {
+      const texts = await excerpts(query);
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) {
+        expect(text).not.toMatch(/#A\d/);
+        expect(text).not.toMatch(/Ticket for|Overdue by|\bA\d+\. A\d+\./);
+        expect(text).not.toMatch(/\d\d:\d\d\p{L}/u);
+        expect(hygieneFindings(text)).toEqual([]);
+      }
+    },
+  );
+
+  it("show a timeline event as time — kind — text", async () => {
+    const texts = await excerpts("mitigation");
+    expect(texts.some((t) => /\b\d\d:\d\d — Mitigation — \p{Lu}/u.test(t))).toBe(true);
+  });
+
+  it("show an action item as its id · title", async () => {
+    const texts = await excerpts("restore");
+    expect(texts.some((t) => /\bA\d+ · \p{Lu}/u.test(t))).toBe(true);
+  });
+});
+
 describe("search without JavaScript", () => {
   it("takes the header form from a postmortem to the search page with the query, which says search needs JavaScript", async () => {
     const page = await newPage({ javaScriptEnabled: false });
@@ -185,8 +236,20 @@ describe("search without JavaScript", () => {
     expect(url.pathname).toBe("/search/");
     expect(url.searchParams.get("q")).toBe("backups");
     await expect(page.locator("[data-search-nojs]").textContent()).resolves.toContain("needs JavaScript");
-    await expect(page.locator("[data-search-nojs] a").getAttribute("href")).resolves.toBe("/postmortems/");
+    await expect(page.locator("[data-search-nojs] a").first().getAttribute("href")).resolves.toBe("/postmortems/");
     await expect(page.locator("[data-search-app]").isHidden()).resolves.toBe(true);
+  });
+
+  it("says where the search words are and offers every browse page instead", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/search/?q=backups`);
+    const notice = page.locator("[data-search-nojs]");
+    await expect(notice.isVisible()).resolves.toBe(true);
+    await expect(notice.innerText()).resolves.toMatch(/search words are still in the address bar, after \?q=/);
+    const links = await notice.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(links).toEqual(
+      expect.arrayContaining(["/postmortems/", "/severity/", "/services/", "/teams/", "/tags/", "/causes/", "/action-items/"]),
+    );
   });
 });
 

@@ -61,7 +61,7 @@ describe("the built search page", () => {
   const html = read("search", "index.html");
 
   it("says without JavaScript that search needs it and links to the archive", () => {
-    expect(html).toMatch(/<p[^>]*data-search-nojs[^>]*>\s*Search runs in your browser and needs JavaScript/);
+    expect(html).toMatch(/<div[^>]*data-search-nojs[^>]*>\s*<p[^>]*>\s*Search runs in your browser and needs JavaScript/);
     expect(html).toMatch(/blocked here\. <a href="\/postmortems\/"[^>]*>Browse all postmortems<\/a> instead/);
   });
 

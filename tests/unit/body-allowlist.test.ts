@@ -1,6 +1,5 @@
-import { satteri } from "@astrojs/markdown-satteri";
 import { describe, expect, test } from "vitest";
-import { allowlistPlugin, bodyPlugins, treeProblems } from "../../src/lib/markdown/body-plugins.ts";
+import { allowlistPlugin, treeProblems } from "../../src/lib/markdown/body-plugins.ts";
 import {
   allowedAttributes,
   ALLOWED_ELEMENTS,
@@ -12,6 +11,7 @@ import {
 import { checkBody } from "../../src/lib/validate/mdx-body.ts";
 import { defaultSchema } from "hast-util-sanitize";
 import { join } from "node:path";
+import { compileLikeTheBuild } from "../support/mdx-build.ts";
 import { ROOT } from "../support/paths.ts";
 
 /** The payloads of the attack report, each with the message the author gets. */
@@ -86,16 +86,6 @@ const PAYLOADS = [
   },
   { name: "a level-one heading", body: `# Another title`, message: "a level-one heading is the page's title" },
 ] as const;
-
-/** Compiles a body exactly as Astro's MDX integration does (Sätteri's MDX renderer with the site's plugins). */
-async function compileLikeTheBuild(body: string): Promise<string> {
-  const renderer = await satteri({ hastPlugins: bodyPlugins }).createMdxRenderer(
-    { syntaxHighlight: "prism", shikiConfig: {}, gfm: true, smartypants: true } as never,
-    { optimize: false, srcDir: new URL(`file://${ROOT}/src/`), sourcemap: false } as never,
-  );
-  const result = await renderer.process(body, join(ROOT, "content/postmortems/2024-01-01-x.mdx"), {});
-  return result.code;
-}
 
 describe("the body allowlist", () => {
   test.each(PAYLOADS)("refuses $name in hindsight validate, at its line", ({ body, message }) => {

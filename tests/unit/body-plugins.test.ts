@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { markdownToHtml } from "satteri";
+import { basePathPlugin } from "../../src/lib/markdown/base-path-plugin.ts";
 import { bodyPlugins, externalLinksPlugin } from "../../src/lib/markdown/body-plugins.ts";
 
 const render = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: bodyPlugins })).html;
@@ -28,5 +29,22 @@ describe("postmortem bodies", () => {
 
   it("give task-list checkboxes an accessible label", async () => {
     expect(await render("- [x] done\n- [ ] not yet")).toMatch(/<input[^>]*aria-label="Completed"/);
+  });
+});
+
+describe("site paths in postmortem bodies under a base path", () => {
+  const underKb = async (markdown: string) =>
+    (await markdownToHtml(markdown, { hastPlugins: [...bodyPlugins, basePathPlugin("/kb/")] })).html;
+
+  it("get the base path on links and images, and keep their fragment", async () => {
+    const html = await underKb("[ledger](/action-items/#group-overdue) and ![graph](/favicon.svg)");
+    expect(html).toContain('<a href="/kb/action-items/#group-overdue">ledger</a>');
+    expect(html).toMatch(/<img src="\/kb\/favicon.svg" alt="graph"/);
+  });
+
+  it("leave external links and in-page fragments alone", async () => {
+    const html = await underKb("[docs](https://example.com/x) and [up](#top)");
+    expect(html).toContain('href="https://example.com/x"');
+    expect(html).toContain('href="#top"');
   });
 });

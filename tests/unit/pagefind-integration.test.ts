@@ -45,7 +45,7 @@ describe("buildSearchIndex", () => {
     const result = await buildSearchIndex(site, 3);
     expect(result).toEqual({ pages: 3, outputPath: join(site, "pagefind") });
     expect(pagefind.createIndex).toHaveBeenCalledWith({
-      excludeSelectors: [".pm-header .eyebrow", ".pm-header .chips", ".key-times"],
+      excludeSelectors: [".pm-header .eyebrow", ".pm-meta .chips", ".overview", ".key-times", ".timeline-chart"],
     });
     expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: site, glob: "postmortems/*/index.html" });
     expect(pagefind.index.writeFiles).toHaveBeenCalledWith({ outputPath: join(site, "pagefind") });

@@ -69,7 +69,7 @@ function apply(form: HTMLFormElement, groups: Map<string, HTMLElement>): void {
     group.querySelector("table")?.toggleAttribute("hidden", visible === 0);
   }
   const count = form.querySelector("[data-ledger-count]");
-  if (count) count.textContent = `Showing ${shown} of ${total} items.`;
+  if (count) count.textContent = `Showing ${shown} of ${total} ${total === 1 ? "item" : "items"}.`;
   // The overdue figure is recounted only where the page holds every outstanding item.
   const figure = document.querySelector("[data-ledger-complete] [data-figure='overdue']");
   if (figure) figure.textContent = String(overdue);

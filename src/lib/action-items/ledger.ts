@@ -7,6 +7,7 @@ import { ACTION_ITEM_KEY } from "../schema/identifiers.ts";
 import type { ActionItem, Postmortem } from "../schema/postmortem.ts";
 import {
   ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
   PRIORITIES,
   isOpenStatus,
   type ActionStatus,
@@ -302,11 +303,7 @@ export type LedgerGroupId = (typeof LEDGER_GROUPS)[number];
 
 export const LEDGER_GROUP_LABELS: Record<LedgerGroupId, string> = {
   overdue: "Overdue",
-  open: "Open",
-  "in-progress": "In progress",
-  blocked: "Blocked",
-  done: "Done",
-  "wont-do": "Won't do",
+  ...ACTION_STATUS_LABELS,
 };
 
 export interface LedgerGroup {

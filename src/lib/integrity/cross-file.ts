@@ -6,6 +6,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { Catalogs, Postmortem } from "../schema/index.ts";
 import { ACTION_ITEM_KEY } from "../schema/identifiers.ts";
+import { mayBeUnassigned } from "../schema/imported.ts";
 import type { Problem } from "./problem.ts";
 
 /** A postmortem as the cross-file rules see it. */
@@ -104,15 +105,17 @@ export function checkPostmortemReferences(
     else byLowerId.set(pm.id.toLowerCase(), pm);
 
     const d = pm.data;
-    d.services.forEach((s, i) => services.has(s) || add(["services", i], unknownId(s, "service", files.services, services)));
-    d.teams.forEach((t, i) => teams.has(t) || add(["teams", i], unknownId(t, "team", files.teams, teams)));
+    // An imported draft may say `unassigned` where the source named no team, service or category.
+    const known = (ids: Set<string>, id: string) => ids.has(id) || mayBeUnassigned(d, id);
+    d.services.forEach((s, i) => known(services, s) || add(["services", i], unknownId(s, "service", files.services, services)));
+    d.teams.forEach((t, i) => known(teams, t) || add(["teams", i], unknownId(t, "team", files.teams, teams)));
     d.causes.forEach(
       (c, i) =>
-        categories.has(c.category) ||
+        known(categories, c.category) ||
         add(["causes", i, "category"], unknownId(c.category, "category", files.taxonomy, categories)),
     );
     d.actionItems.forEach(
-      (a, i) => teams.has(a.owner) || add(["actionItems", i, "owner"], unknownId(a.owner, "team", files.teams, teams)),
+      (a, i) => known(teams, a.owner) || add(["actionItems", i, "owner"], unknownId(a.owner, "team", files.teams, teams)),
     );
     d.related.forEach((r, i) => {
       if (r === pm.id) add(["related", i], "a postmortem cannot be related to itself — remove this entry");

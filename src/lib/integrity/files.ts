@@ -150,7 +150,7 @@ export function readContentFile(absolute: string, root: string, maxBytes: number
   const kind = fileKindProblem(absolute, root);
   if (kind !== undefined) return { ok: false, line: 1, column: 1, message: kind };
   // O_NONBLOCK: should the file have been swapped for a FIFO since the check above, opening it cannot hang.
-  const fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
   let bytes: Buffer;
   try {
     const stats = fstatSync(fd);

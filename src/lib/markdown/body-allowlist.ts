@@ -181,6 +181,10 @@ const VALUE_RULES: Record<string, Record<string, ValueRule>> = {
     "aria-describedby": [/^user-content-[\w-]+$/, "footnote-label"],
     "aria-labelledby": [/^user-content-[\w-]+$/, "footnote-label"],
   },
+  // Task-list checkboxes get an accessible name from the build.
+  input: { "aria-label": ["Completed"] },
+  // External links get rel="noopener noreferrer" from the build.
+  a: { rel: ["noopener", "noreferrer"] },
   // Syntax highlighting (Prism) marks code with classes and names its language.
   pre: { class: [/^language-[\w+#.-]+$/], "data-language": [/^[\w+#.-]*$/] },
   code: { class: [/^language-[\w+#.-]+$/] },
@@ -334,7 +338,7 @@ function literalOrAsWritten(value: BodyAttributeValue): BodyAttributeValue {
 function valueAllowed(name: string, value: string | true, rule: readonly (string | RegExp | boolean)[]): boolean {
   const matches = (v: string | boolean) => rule.some((r) => (r instanceof RegExp ? typeof v === "string" && r.test(v) : r === v));
   if (value === true) return matches(true);
-  if (name === "class") return value.split(/\s+/).filter(Boolean).every(matches);
+  if (name === "class" || name === "rel") return value.split(/\s+/).filter(Boolean).every(matches);
   return matches(value) || (rule.includes(true) && value === "");
 }
 

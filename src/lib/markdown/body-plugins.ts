@@ -81,6 +81,17 @@ export class BodyAllowlistError extends Error {
   }
 }
 
+/** A node's or attribute's text, or "" when it has none. */
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+/** A hast property value as attribute text. */
+function propertyText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(propertyText).join(" ");
+  return typeof value === "string" || typeof value === "number" ? String(value) : JSON.stringify(value);
+}
+
 /** hast properties as attributes: class lists joined, false and null left out. */
 function propertiesAsAttributes(properties: Record<string, unknown> = {}): BodyAttribute[] {
   const attributes: BodyAttribute[] = [];
@@ -88,7 +99,7 @@ function propertiesAsAttributes(properties: Record<string, unknown> = {}): BodyA
     if (value === undefined || value === null || value === false) continue;
     attributes.push({
       name: htmlName(name),
-      value: value === true ? true : Array.isArray(value) ? value.map(String).join(" ") : String(value),
+      value: value === true ? true : propertyText(value),
     });
   }
   return attributes;
@@ -97,11 +108,11 @@ function propertiesAsAttributes(properties: Record<string, unknown> = {}): BodyA
 /** MDX JSX attributes as written: text, a bare name, an expression or a spread. */
 function jsxAttributes(attributes: TreeNode["attributes"] = []): BodyAttribute[] {
   return attributes.map((attribute) => {
-    if (attribute.type !== "mdxJsxAttribute") return { name: "", value: { spread: String(attribute.value ?? "") } };
+    if (attribute.type !== "mdxJsxAttribute") return { name: "", value: { spread: textOf(attribute.value) } };
     const value = attribute.value;
     if (value === null || value === undefined) return { name: attribute.name ?? "", value: true };
     if (typeof value === "string") return { name: attribute.name ?? "", value };
-    return { name: attribute.name ?? "", value: { expression: String((value as { value?: unknown }).value ?? "") } };
+    return { name: attribute.name ?? "", value: { expression: textOf((value as { value?: unknown }).value) } };
   });
 }
 
@@ -122,7 +133,7 @@ export function treeProblems(root: TreeNode, context: AllowlistContext): BuildBo
         break;
       case "mdxFlowExpression":
       case "mdxTextExpression":
-        if (!isCommentOnly(String(node.value ?? "")))
+        if (!isCommentOnly(textOf(node.value)))
           add(
             'JavaScript expressions are not allowed in postmortems — write "\\{" for a literal brace, or {/* … */} for a comment',
           );
@@ -132,7 +143,7 @@ export function treeProblems(root: TreeNode, context: AllowlistContext): BuildBo
         return;
       case "raw":
         // Positions inside the parsed HTML count from its own start; the raw node's position is the author's.
-        visit(fromHtml(String(node.value ?? ""), { fragment: true }) as unknown as TreeNode, at, true);
+        visit(fromHtml(textOf(node.value), { fragment: true }) as unknown as TreeNode, at, true);
         return;
       default:
         break;

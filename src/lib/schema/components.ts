@@ -115,7 +115,7 @@ export function componentPropProblems(
     const prop = typeof issue.path[0] === "string" ? issue.path[0] : undefined;
     const value = prop === undefined ? undefined : props[prop];
     if (prop !== undefined && value === undefined) {
-      const description = (schema.shape[prop as keyof typeof schema.shape].description ?? "").replace(/\.$/, "");
+      const description = ((schema.shape as Record<string, z.ZodType>)[prop]?.description ?? "").replace(/\.$/, "");
       problems.push({
         prop,
         message: `<${component}> needs ${prop}="…" — ${description.charAt(0).toLowerCase()}${description.slice(1)}`,

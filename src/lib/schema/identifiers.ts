@@ -38,7 +38,7 @@ export const postmortemId = z
   })
   .max(MAX_ID_LENGTH, {
     error: (issue) =>
-      `"${String(issue.input)}" is longer than ${MAX_ID_LENGTH} characters, so it cannot be a postmortem id — use the (shortened) file name without .mdx`,
+      `"${issue.input as string}" is longer than ${MAX_ID_LENGTH} characters, so it cannot be a postmortem id — use the (shortened) file name without .mdx`,
   });
 
 /** An action item's id inside its postmortem: `A1`, `A2`, … */

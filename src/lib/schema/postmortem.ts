@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { actionItemKey, catalogId, personName, postmortemId, tag } from "./identifiers.ts";
 import { ACTION_ITEM_ID } from "./identifiers.ts";
+import { checkImported, importedSchema } from "./imported.ts";
 import { markdownText, webUrl } from "./links.ts";
 import { strictObject } from "./strict-object.ts";
 import { resolveTime } from "./resolve-times.ts";
@@ -134,10 +135,10 @@ export const actionItemSchema = strictObject({
   owner: catalogId.describe("Id of the owning team in `content/teams.yaml`."),
   /** The person doing the work, if one is named. */
   assignee: personName.optional().describe("The person doing the work, if one is named."),
-  /** Where the item stands: open, in-progress, blocked, done or wont-do. */
+  /** Where the item stands: `open`, `in-progress`, `blocked`, `done` or `wont-do`. */
   status: z
     .enum(ACTION_STATUSES, { error: oneOf(ACTION_STATUSES) })
-    .describe("Where the item stands: open, in-progress, blocked, done or wont-do."),
+    .describe("Where the item stands: `open`, `in-progress`, `blocked`, `done` or `wont-do`."),
   /** The date it is due, YYYY-MM-DD. */
   due: calendarDate.describe("The date it is due, YYYY-MM-DD."),
   /** The date it was done; required when status is done (unless `completedDateUnknown`), forbidden otherwise. */
@@ -149,8 +150,8 @@ export const actionItemSchema = strictObject({
     .literal(true, { error: "write true, or remove the field and give `completed`" })
     .optional()
     .describe("True for an item done on a date nobody recorded; it counts as done but stays out of days-to-close figures."),
-  /** Why it will not be done; required when status is wont-do. */
-  reason: markdownText.optional().describe("Why it will not be done; required when status is wont-do."),
+  /** Why it will not be done; required when status is `wont-do`. */
+  reason: markdownText.optional().describe("Why it will not be done; required when status is `wont-do`."),
   /** Link to the ticket in the issue tracker. */
   ticket: webUrl.optional().describe("Link to the ticket in the issue tracker."),
   /** How we will know the fix worked. */
@@ -178,10 +179,10 @@ const frontmatterShape = {
   severity: z
     .enum(SEVERITIES, { error: oneOf(SEVERITIES) })
     .describe("SEV1 (critical) to SEV4 (low); see the guide for definitions."),
-  /** Document status: draft, in-review or published. */
+  /** Document status: `draft`, `in-review` or `published`. */
   status: z
     .enum(DOCUMENT_STATUSES, { error: oneOf(DOCUMENT_STATUSES) })
-    .describe("Document status: draft, in-review or published."),
+    .describe("Document status: `draft`, `in-review` or `published`."),
   /** Who wrote the postmortem. */
   authors: z.array(personName).min(1, { error: "is empty — list at least one author" }).describe("Who wrote the postmortem."),
   /** Who reviewed it. */
@@ -231,6 +232,10 @@ const frontmatterShape = {
     .describe("Action items of earlier postmortems that, had they been done, would have prevented or shortened this incident."),
   /** Former ids of this postmortem; their URLs redirect here. */
   aliases: z.array(postmortemId).default([]).describe("Former ids of this postmortem; their URLs redirect here."),
+  /** Set by `hindsight import`: the source document, its checksum and the fields left to fill before review. */
+  imported: importedSchema
+    .optional()
+    .describe("Set by `hindsight import`: the source document, its checksum and the fields left to fill before review."),
 };
 
 type Written = z.output<ReturnType<typeof strictObject<typeof frontmatterShape>>>;
@@ -421,6 +426,7 @@ export const postmortemSchema = strictObject(frontmatterShape)
     checkCompleteness(fm, add);
     checkActionItems(fm, add);
     checkImpact(fm, add);
+    checkImported(fm, add);
   })
   .transform((written): Frontmatter => resolveTimes(written));
 

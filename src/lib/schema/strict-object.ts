@@ -47,7 +47,8 @@ export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) 
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code !== "unrecognized_keys") return undefined;
-      return issue.keys.map((key) => unknownKeyMessage(key, known)).join("; ");
+      // One line per key: the validator splits them to locate each key (a message may itself contain "; ").
+      return issue.keys.map((key) => unknownKeyMessage(key, known)).join("\n");
     },
   });
 }

@@ -38,6 +38,12 @@ export const DOCUMENT_STATUS_DESCRIPTIONS: Record<DocumentStatus, string> = {
   "in-review": "Complete and open for review in a pull request; published with a banner saying so.",
   published: "Reviewed and agreed; part of the knowledge base.",
 };
+/** How each document status reads on a page. */
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
+  draft: "Draft",
+  "in-review": "In review",
+  published: "Published",
+};
 
 /** How the incident first came to someone's attention. */
 export const DETECTION_METHODS = ["alert", "customer-report", "employee", "automated-test", "other"] as const;
@@ -59,6 +65,19 @@ export const TIMELINE_KINDS = [
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 /** The kinds of timeline event that may sit any time before the incident window (shown as "before the incident"). */
 export const CONTEXT_TIMELINE_KINDS = ["context"] as const satisfies readonly TimelineKind[];
+/** How each timeline kind reads on a page and in search excerpts. */
+export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
+  context: "Context",
+  trigger: "Trigger",
+  detection: "Detection",
+  escalation: "Escalation",
+  diagnosis: "Diagnosis",
+  mitigation: "Mitigation",
+  recovery: "Recovery",
+  communication: "Communication",
+  resolution: "Resolution",
+  other: "Other",
+};
 
 /** The role a cause played. */
 export const CAUSE_KINDS = ["trigger", "root", "contributing"] as const;
@@ -72,6 +91,12 @@ export const CAUSE_KIND_DESCRIPTIONS: Record<CauseKind, string> = {
 /** Whether customers lost data, and whether it came back. */
 export const DATA_LOSS = ["none", "recovered", "permanent"] as const;
 export type DataLoss = (typeof DATA_LOSS)[number];
+/** How each data-loss value reads on a page. */
+export const DATA_LOSS_LABELS: Record<DataLoss, string> = {
+  none: "No data lost",
+  recovered: "Data lost, then recovered",
+  permanent: "Data permanently lost",
+};
 
 /** What an action item does about the incident. */
 export const ACTION_TYPES = ["prevent", "mitigate", "detect", "process"] as const;
@@ -90,6 +115,14 @@ export type Priority = (typeof PRIORITIES)[number];
 /** Where an action item stands. `done` and `wont-do` are closed; the others are open. */
 export const ACTION_STATUSES = ["open", "in-progress", "blocked", "done", "wont-do"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/** How each action-item status reads on a page. */
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  open: "Open",
+  "in-progress": "In progress",
+  blocked: "Blocked",
+  done: "Done",
+  "wont-do": "Won't do",
+};
 export const CLOSED_ACTION_STATUSES = ["done", "wont-do"] as const satisfies readonly ActionStatus[];
 
 /** True when the item still needs work. */

@@ -17,7 +17,7 @@ export function issueDiagnostics(
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
-      const messages = issue.message.split("; ");
+      const messages = issue.message.split("\n");
       issue.keys.forEach((key, i) => {
         const path = [...issue.path, key];
         out.push({ file, ...source.locate(path, "key"), path: formatPath(path), message: messages[i] ?? issue.message });

@@ -237,12 +237,14 @@ function checkElement(node: MdxNode, add: (node: MdxNode, message: string) => vo
 
 /** An MDX JSX attribute as the allowlist reads it. */
 function asBodyAttribute(attribute: MdxNode): BodyAttribute {
-  if (attribute.type === "mdxJsxExpressionAttribute") return { name: "", value: { spread: String(attribute.value ?? "") } };
+  if (attribute.type === "mdxJsxExpressionAttribute")
+    return { name: "", value: { spread: typeof attribute.value === "string" ? attribute.value : "" } };
   const value = attribute.value;
   const name = attribute.name ?? "";
   if (value === null || value === undefined) return { name, value: true };
   if (typeof value === "string") return { name, value };
-  return { name, value: { expression: String((value as MdxNode).value ?? "") } };
+  const expression = (value as MdxNode).value;
+  return { name, value: { expression: typeof expression === "string" ? expression : "" } };
 }
 
 /** Unsafe links in a body without MDX syntax, skipping fenced and inline code; found line by line for their position. */

@@ -65,8 +65,8 @@ export interface ValidateOptions {
 
 /** What checking one postmortem needs from the rest of the content. */
 export interface FileContext extends MessageContext, AllowlistContext {
-  /** Today (YYYY-MM-DD, UTC). */
-  today: string;
+  /** Today (YYYY-MM-DD, UTC); defaults to the clock. */
+  today?: string;
 }
 
 /** What a run learnt besides its problems, for `--against` and the build hook. */
@@ -305,7 +305,7 @@ export function validatePostmortemFile(
   file: string,
   out: Diagnostic[],
   sources?: Map<string, YamlSource>,
-  context: FileContext = { today: todayIso() },
+  context: FileContext = {},
 ): Postmortem | undefined {
   const split = splitFrontmatter(text);
   const secrets = findSecrets(text);
@@ -363,7 +363,7 @@ export function validatePostmortemFile(
     }
     data = result.data;
   }
-  for (const finding of checkFacts(data, context.today)) {
+  for (const finding of checkFacts(data, context.today ?? todayIso())) {
     const position =
       finding.index === undefined ? located().locate(finding.path) : located().locateInText(finding.path, finding.index);
     const level = ruleLevel(finding.rule);
