@@ -2,13 +2,15 @@
 import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
+import { contentCacheDir } from "./src/lib/build/cache-dir.ts";
+import { contentDir } from "./src/lib/content-paths.ts";
 import { basePathPlugin } from "./src/lib/markdown/base-path-plugin.ts";
 import { bodyPlugins } from "./src/lib/markdown/body-plugins.ts";
 import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
+import contentSecurity from "./src/integrations/content-security.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import siteChecks from "./src/integrations/site-checks.ts";
 import validateContent from "./src/integrations/validate.ts";
-import { contentDir } from "./src/lib/content-paths.ts";
 import { siteConfigOrThrow } from "./src/lib/site/config.ts";
 
 // content/site.yaml, with HINDSIGHT_SITE and HINDSIGHT_BASE applied: where the site is served.
@@ -18,7 +20,8 @@ export default defineConfig({
   site: siteConfig.origin,
   base: siteConfig.base,
   outDir: process.env["HINDSIGHT_OUT_DIR"] ?? "./dist",
-  cacheDir: process.env["HINDSIGHT_CACHE_DIR"] ?? "./node_modules/.astro",
+  // One cache per content folder: a cache made from another folder would rebuild (or fail on) files that are gone.
+  cacheDir: contentCacheDir(process.env["HINDSIGHT_CACHE_DIR"] ?? "./node_modules/.astro", contentDir()),
   trailingSlash: "always",
   // External stylesheets keep pages free of inline styles, so the Content-Security-Policy needs no unsafe-inline.
   build: { format: "directory", inlineStylesheets: "never" },
@@ -28,7 +31,8 @@ export default defineConfig({
   // Scoped styles by class rather than a data attribute on every element: smaller pages, same scoping.
   scopedStyleStrategy: "class",
   // validateContent() also adds a redirect from each former id (`aliases`) to the renamed postmortem.
-  integrations: [validateContent(), mdx(), pagefind(), siteChecks()],
+  // contentSecurity() rewrites each page's policy to what the page needs and adds one to redirect pages.
+  integrations: [validateContent(), mdx(), contentSecurity(), pagefind(), siteChecks()],
   devToolbar: { enabled: false },
   vite: {
     // Dates read in the configuration's locale and style, on pages and in browser scripts (src/lib/format/date-format.ts).

@@ -4,7 +4,7 @@ import eslintPluginAstro from "eslint-plugin-astro";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/", ".astro/", ".test-output/", ".bench/", "node_modules/", "tests/fixtures/", "coverage/"] },
+  { ignores: ["dist/", ".dist.*", ".astro/", ".test-output/", ".bench/", "node_modules/", "tests/fixtures/", "coverage/"] },
   ...tseslint.configs.strictTypeChecked,
   ...eslintPluginAstro.configs.recommended,
   {

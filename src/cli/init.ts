@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { knowledgeBaseFiles, type InitAnswers } from "../lib/init/knowledge-base.ts";
+import { knowledgeBaseFiles, siteConfigProblems, type InitAnswers } from "../lib/init/knowledge-base.ts";
 import { localInstant, slugify } from "../lib/scaffold/postmortem-template.ts";
 import { isWebUrl } from "../lib/schema/links.ts";
 import { isTimeZone } from "../lib/schema/time.ts";
@@ -160,6 +160,8 @@ export async function run(args: string[]): Promise<number> {
     rl?.close();
   }
 
+  const problems = siteConfigProblems(answers);
+  if (problems.length > 0) return fail(`the site configuration would not be valid:\n  ${problems.join("\n  ")}`);
   const files = knowledgeBaseFiles(answers);
   for (const file of files) {
     const path = join(dir, ...file.path.split("/"));

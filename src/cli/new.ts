@@ -8,13 +8,14 @@ import { parse } from "yaml";
 import { contentDir, contentPaths } from "../lib/content-paths.ts";
 import { loadSiteConfig } from "../lib/site/config.ts";
 import { localInstant, parseStarted, postmortemIdFor, scaffoldPostmortem } from "../lib/scaffold/postmortem-template.ts";
+import { catalogId } from "../lib/schema/identifiers.ts";
 import { isTimeZone } from "../lib/schema/time.ts";
 import { SEVERITIES, type Severity } from "../lib/schema/vocabulary.ts";
 
 export const summary = "Scaffold a draft postmortem (content/postmortems/<date>-<slug>.mdx)";
 
 const HELP = `Usage: hindsight new [--title <text>] [--severity SEV1|SEV2|SEV3|SEV4] [--services a,b] [--started <time>]
-                     [--teams a,b] [--timezone <IANA zone>] [--author <name>] [--dir <folder>] [--content <dir>]
+                     [--teams a,b] [--timezone <IANA zone>] [--author <name>]... [--dir <folder>] [--content <dir>]
 
 Writes a draft postmortem with every section and short guidance comments. In a terminal, missing
 values are asked for; otherwise --title, --severity and --services are required.
@@ -22,6 +23,8 @@ values are asked for; otherwise --title, --severity and --services are required.
   --started    when impact began: "2026-11-25T14:05" in --timezone, or with an offset; default now
   --teams      default: the owners of the services in services.yaml
   --timezone   default: timeZone in <content>/site.yaml, else this computer's time zone
+  --author     one author per flag, written as given ("Raman, Priya" is one name); repeat it for
+               several authors; default: git's user.name
   --dir        the postmortems folder (default: <content>/postmortems)`;
 
 interface Catalog {
@@ -71,7 +74,7 @@ export async function run(args: string[]): Promise<number> {
         teams: { type: "string" },
         started: { type: "string" },
         timezone: { type: "string" },
-        author: { type: "string" },
+        author: { type: "string", multiple: true },
         dir: { type: "string" },
         content: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -107,6 +110,8 @@ export async function run(args: string[]): Promise<number> {
       return fail(`"${timezone}" is not an IANA time zone — pass --timezone Europe/London, America/Los_Angeles, UTC, …`);
     const title = (values.title ?? (await ask("Title (what broke, for whom)"))).trim();
     if (!title) return fail('a title is required — pass --title "Dashboards down after a config push"');
+    if (/\p{Cc}/u.test(title))
+      return fail("the title is one line of text — remove the line breaks and control characters from --title");
     const severity = (values.severity ?? (await ask(`Severity (${SEVERITIES.join(", ")})`, "SEV3"))).trim().toUpperCase();
     if (!(SEVERITIES as readonly string[]).includes(severity))
       return fail(`severity "${severity}" is not one of ${SEVERITIES.join(", ")} — see the guide for what each means`);
@@ -133,31 +138,49 @@ export async function run(args: string[]): Promise<number> {
       return fail(
         `"${startedInput}" is not a time — write it as 2026-11-25T14:05 (in ${timezone}) or with an offset, 2026-11-25T14:05:00+01:00`,
       );
-    const author = values.author ?? gitUserName() ?? process.env["USER"] ?? "Your Name";
+    const badId = [...services, ...teams].find((id) => !catalogId.safeParse(id).success);
+    if (badId !== undefined)
+      return fail(
+        `"${badId}" is not an id — services and teams are lower-case words joined by hyphens, for example data-platform`,
+      );
+    const authors = (values.author ?? [gitUserName() ?? process.env["USER"] ?? "Your Name"]).map((a) => a.trim());
+    const badAuthor = authors.find((a) => a === "" || /\p{Cc}/u.test(a));
+    if (badAuthor !== undefined)
+      return fail(
+        `author ${JSON.stringify(badAuthor)} is ${badAuthor === "" ? "empty" : "not one line of text"} — pass each author's name as one --author flag`,
+      );
     rl?.close();
 
     const id = postmortemIdFor(started, title);
     const dir = values.dir ?? contentPaths(content).postmortems;
     const file = join(dir, `${id}.mdx`);
     const shown = relative(process.cwd(), file).split(sep).join("/");
-    if (existsSync(file)) {
+    const exists = () => {
       console.error(`hindsight new: ${shown} already exists — edit it, or choose another title or start time`);
       return 1;
-    }
+    };
+    if (existsSync(file)) return exists();
     mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      file,
-      scaffoldPostmortem({
-        title,
-        severity: severity as Severity,
-        services,
-        teams,
-        started,
-        timezone,
-        author,
-        severities: site.severities,
-      }),
-    );
+    try {
+      // "wx": never replace a file, even one created since the check above.
+      writeFileSync(
+        file,
+        scaffoldPostmortem({
+          title,
+          severity: severity as Severity,
+          services,
+          teams,
+          started,
+          timezone,
+          authors,
+          severities: site.severities,
+        }),
+        { flag: "wx" },
+      );
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") return exists();
+      throw error;
+    }
     console.log(`Created ${shown}
 
 Next steps:

@@ -7,7 +7,7 @@ import { contentPaths } from "../lib/content-paths.ts";
 import { checkCatalogs, checkPostmortemReferences, type PostmortemSource } from "../lib/integrity/cross-file.ts";
 import { formatProblem } from "../lib/integrity/problem.ts";
 import { computeDurations } from "../lib/postmortem/durations.ts";
-import { isVisible } from "../lib/postmortem/visibility.ts";
+import { isListed, isVisible } from "../lib/postmortem/visibility.ts";
 import type { Catalogs } from "../lib/schema/index.ts";
 import { urls } from "../lib/site/urls.ts";
 
@@ -23,6 +23,8 @@ export interface PostmortemRecord extends PostmortemSource {
 export interface KnowledgeBase {
   /** Visible postmortems, newest first. */
   postmortems: PostmortemRecord[];
+  /** Withdrawn postmortems: each keeps its own page (with a notice) and appears nowhere else. */
+  withdrawn: PostmortemRecord[];
   /** Every postmortem, drafts included, by id (for references such as prior action items). */
   all: Map<string, PostmortemRecord>;
   catalogs: Catalogs;
@@ -57,9 +59,12 @@ async function load(): Promise<KnowledgeBase> {
 
   const includeDrafts = import.meta.env.HINDSIGHT_INCLUDE_DRAFTS === true;
   const postmortems = records
-    .filter((r) => isVisible(r.data.status, { includeDrafts }))
+    .filter((r) => isListed(r.data.status, { includeDrafts }))
     .sort((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started) || a.id.localeCompare(b.id));
-  return { postmortems, all: new Map(records.map((r) => [r.id, r])), catalogs };
+  const withdrawn = records.filter(
+    (r) => isVisible(r.data.status, { includeDrafts }) && !isListed(r.data.status, { includeDrafts }),
+  );
+  return { postmortems, withdrawn, all: new Map(records.map((r) => [r.id, r])), catalogs };
 }
 
 /** Loads and checks the knowledge base once per build. */

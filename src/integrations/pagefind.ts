@@ -3,7 +3,7 @@
  * every response checked for errors, pagefind always closed, and the number of indexed pages compared
  * with the number of published postmortems so that no postmortem silently drops out of search.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -20,6 +20,21 @@ import { indexedPageCount } from "../lib/search/indexed-pages.ts";
  * themselves with data-pagefind-ignore and give the index one clean sentence per item instead.
  */
 export const EXCLUDED_FROM_INDEX = [".pm-header .eyebrow", ".pm-meta .chips", ".overview", ".key-times", ".timeline-chart"];
+
+/**
+ * Files pagefind writes that the site never loads: its ready-made search interfaces and the highlighter.
+ * The search page uses pagefind's JavaScript API (`pagefind.js`) with its own markup; scripts the site does
+ * not use are removed, so injected markup could not load them either.
+ */
+export const UNUSED_PAGEFIND_FILES = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+  "pagefind-highlight.js",
+] as const;
 
 export interface SearchIndexResult {
   /** Pages in the written index. */
@@ -56,6 +71,7 @@ export async function buildSearchIndex(siteDir: string, expectedPages: number): 
 
     const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
     check("writing the index", written.errors);
+    await Promise.all(UNUSED_PAGEFIND_FILES.map((name) => rm(join(written.outputPath, name), { force: true })));
 
     const pages = indexedPageCount(await readFile(join(written.outputPath, "pagefind-entry.json"), "utf8"));
     if (pages !== expectedPages) {

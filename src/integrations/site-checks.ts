@@ -16,6 +16,7 @@ export const MANIFEST_FILE = "build-manifest.json";
 interface Manifest {
   entries: number;
   drafts: number;
+  withdrawn: number;
   visible: string[];
 }
 
@@ -51,6 +52,7 @@ export function checkBuiltSite(dir: string, postmortemsDir: string, base = "/"):
     files: readdirSync(postmortemsDir).filter((n) => n.endsWith(".mdx")).length,
     entries: manifest.entries,
     drafts: manifest.drafts,
+    withdrawn: manifest.withdrawn,
     pages: postmortemPages.length,
     indexed: indexedPages(dir),
   });

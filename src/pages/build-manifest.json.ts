@@ -11,6 +11,7 @@ export const GET: APIRoute = async () => {
   return Response.json({
     entries: entries.length,
     drafts: entries.filter((r) => r.data.status === "draft").length,
+    withdrawn: kb.withdrawn.length,
     visible: kb.postmortems.map((r) => r.id),
   });
 };

@@ -236,6 +236,7 @@ describe("hindsight init", () => {
     [["--timezone", "Mars/Olympus"], '"Mars/Olympus" is not an IANA time zone — pass --timezone Europe/London'],
     [["--url", "intranet/postmortems"], '--url "intranet/postmortems" is not a web address — give one like https://'],
     [["--team", "!!!"], '--team "!!!" has no letters or digits to make an id from'],
+    [["--site-name", "x".repeat(81)], "siteName: is longer than 80 characters — shorten the site's name"],
   ])("rejects %j with a message that says how to fix it", async (flags, message) => {
     const result = await hindsight(["init", join(scratch, "rejected"), "--name", "Example Org", "--yes", ...flags], {
       cwd: scratch,

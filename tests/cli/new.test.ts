@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import { createContent, type ContentFixture } from "../support/content-fixture.ts";
 import { hindsight } from "./hindsight.ts";
 
@@ -72,6 +73,29 @@ describe("hindsight new", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${FILE} already exists — edit it`);
     expect(readFileSync(join(f.root, FILE), "utf8")).toBe(before);
+  });
+
+  test('--author "Raman, Priya" is one author, and --author may be repeated', async () => {
+    const f = fixture();
+    const flags = FLAGS.filter((flag) => flag !== "--author" && flag !== "Ada");
+    const result = await hindsight(["new", "--content", "content", ...flags, "--author", "Raman, Priya", "--author", "Lee"], {
+      cwd: f.root,
+    });
+    expect(result.code).toBe(0);
+    const yaml = /^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(f.root, FILE), "utf8"))![1]!;
+    expect((parse(yaml) as { authors: string[] }).authors).toEqual(["Raman, Priya", "Lee"]);
+    const validated = await hindsight(["validate", "--content", "content"], { cwd: f.root });
+    expect(validated.code).toBe(0);
+  });
+
+  test("a line break in an author's name is refused, and no file is written", async () => {
+    const f = fixture();
+    const result = await hindsight(["new", "--content", "content", ...FLAGS, "--author", "Eve\n---\nstatus: published"], {
+      cwd: f.root,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('author "Eve\\n---\\nstatus: published" is not one line of text — pass each author');
+    expect(existsSync(join(f.root, FILE))).toBe(false);
   });
 
   test("without a terminal, a missing title is an error that says which flag to pass", async () => {

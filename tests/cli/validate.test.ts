@@ -147,11 +147,10 @@ describe("hindsight validate --against", () => {
     expect(result.code).toBe(1);
   });
 
-  test("rejects a published postmortem renamed without an alias", async () => {
+  test("rejects a published postmortem deleted without a successor", async () => {
     const f = committed();
-    f.write(pm("2024-05-02-website-slow-pages"), f.read(pm(WEBSITE_SLOW)));
     f.remove(pm(WEBSITE_SLOW));
-    f.edit(pm(API_ERRORS), "related: [2024-05-02-website-slow]", "related: [2024-05-02-website-slow-pages]");
+    f.edit(pm(API_ERRORS), "related: [2024-05-02-website-slow]", "related: []");
     const result = await validate(f, "--against", "main");
     expect(result.lines).toContain(
       `content/postmortems/${WEBSITE_SLOW}.mdx:1:1  (file)  postmortem "${WEBSITE_SLOW}" was published at main and is gone, so its URL would break — restore the file, or if it was renamed add "${WEBSITE_SLOW}" to the aliases of the new file`,
@@ -170,6 +169,100 @@ describe("hindsight validate --against", () => {
     const result = await validate(f, "--against", "main");
     expect(result.stdout).toContain("✔ 2 postmortems");
     expect(result.code).toBe(0);
+  });
+
+  test("rejects a published postmortem turned back into a draft, at its status", async () => {
+    const f = committed();
+    const next = f.edit(pm(WEBSITE_SLOW), "status: published", "status: draft");
+    const { line, column } = positionOf(next, "status:");
+    const result = await validate(f, "--against", "main");
+    expect(result.lines).toContain(
+      `content/postmortems/${WEBSITE_SLOW}.mdx:${line}:${column}  status  postmortem "${WEBSITE_SLOW}" was published at main and is now draft, which would take its page, redirects and action items off the site — set status back to published; to take a postmortem back, set status: withdrawn and say why in withdrawnReason, which keeps its page with a notice`,
+    );
+    expect(result.code).toBe(1);
+  });
+
+  test("accepts a published postmortem withdrawn with a reason", async () => {
+    const f = committed();
+    f.edit(pm(WEBSITE_SLOW), "status: published", "status: withdrawn\nwithdrawnReason: A duplicate of the API postmortem.");
+    const result = await validate(f, "--against", "main");
+    expect(result.stdout).toContain("✔ 2 postmortems");
+    expect(result.code).toBe(0);
+  });
+
+  test("rejects a published postmortem sent back to review", async () => {
+    const f = committed();
+    f.edit(pm(WEBSITE_SLOW), "status: published", "status: in-review");
+    const result = await validate(f, "--against", "main");
+    expect(result.stdout).toContain(`was published at main and is now in-review`);
+    expect(result.code).toBe(1);
+  });
+
+  test("rejects an alias claimed by a postmortem git does not show as the renamed file", async () => {
+    const f = committed();
+    f.remove(pm(WEBSITE_SLOW));
+    f.edit(pm(API_ERRORS), "related: [2024-05-02-website-slow]", "related: []");
+    const next = f.edit(pm(API_ERRORS), "severity: SEV2", `severity: SEV2\naliases: [${WEBSITE_SLOW}]`);
+    const { line, column } = positionOf(next, "aliases:");
+    const result = await validate(f, "--against", "main");
+    expect(result.lines).toContain(
+      `content/postmortems/${API_ERRORS}.mdx:${line}:${column}  aliases  claims "${WEBSITE_SLOW}", which was published at main, but git does not show ${WEBSITE_SLOW}.mdx renamed to this file — an alias belongs only to the renamed file: restore ${WEBSITE_SLOW}.mdx, or rename it with \`git mv\` (keeping most of its text) and take over its aliases there`,
+    );
+    expect(result.code).toBe(1);
+  });
+
+  test("names the new file when git sees a rename that lacks the alias", async () => {
+    const f = committed();
+    f.write(pm("2024-05-02-website-slow-pages"), f.read(pm(WEBSITE_SLOW)));
+    f.remove(pm(WEBSITE_SLOW));
+    f.edit(pm(API_ERRORS), "related: [2024-05-02-website-slow]", "related: [2024-05-02-website-slow-pages]");
+    const result = await validate(f, "--against", "main");
+    expect(result.stdout).toContain(
+      `git shows it renamed to 2024-05-02-website-slow-pages — add "${WEBSITE_SLOW}" to the aliases of content/postmortems/2024-05-02-website-slow-pages.mdx`,
+    );
+    expect(result.code).toBe(1);
+  });
+
+  test("rejects a renumbered action item, at its new id", async () => {
+    const f = committed();
+    const next = f.edit(pm(API_ERRORS), "  - id: A2\n", "  - id: A3\n");
+    const { line, column } = positionOf(next, "A3");
+    const result = await validate(f, "--against", "main");
+    expect(result.lines).toContain(
+      `content/postmortems/${API_ERRORS}.mdx:${line}:${column}  actionItems.1.id  action item ${API_ERRORS}#A2 ("Alert on parse errors") has been renumbered to A3 since main — item ids are permanent (links, tickets and priorActionItems use them): give it back the id A2`,
+    );
+    expect(result.code).toBe(1);
+  });
+
+  test("rejects an item id reused for a different commitment, and suggests a free id", async () => {
+    const f = committed();
+    const next = f.edit(pm(API_ERRORS), "    title: Alert on parse errors\n", "    title: Document the rollback runbook\n");
+    const { line, column } = positionOf(next, "A2");
+    const result = await validate(f, "--against", "main");
+    expect(result.lines).toContain(
+      `content/postmortems/${API_ERRORS}.mdx:${line}:${column}  actionItems.1.id  action item ${API_ERRORS}#A2 was ("Alert on parse errors") at main and is now ("Document the rollback runbook") — an id names one commitment forever: give the new item its own id (A3 is free) and keep A2 as it was (retire it with status: wont-do and a reason if it is dropped)`,
+    );
+    expect(result.code).toBe(1);
+  });
+
+  test("accepts a reworded item title", async () => {
+    const f = committed();
+    f.edit(pm(API_ERRORS), "    title: Alert on parse errors\n", "    title: Alert on request parse errors in the API\n");
+    const result = await validate(f, "--against", "main");
+    expect(result.code).toBe(0);
+  });
+
+  test("keeps every problem when a file's YAML has too many aliases to expand", async () => {
+    const f = committed();
+    const text = f.read(pm(WEBSITE_SLOW));
+    const bomb = `x-anchor: &a [x, x, x, x, x, x, x, x, x, x]\nx-bomb: [${Array<string>(200).fill("*a").join(", ")}]\n`;
+    f.write(pm(WEBSITE_SLOW), text.replace("---\n", `---\n${bomb}`));
+    f.edit(pm(API_ERRORS), "    title: Alert on parse errors\n", "    title: Document the rollback runbook\n");
+    const result = await validate(f, "--against", "main");
+    expect(result.stderr).not.toContain("ReferenceError");
+    expect(result.stdout).toContain(`action item ${API_ERRORS}#A2 was ("Alert on parse errors") at main`);
+    expect(result.stdout).toContain(`content/postmortems/${WEBSITE_SLOW}.mdx:`);
+    expect(result.code).toBe(1);
   });
 
   test("a ref that does not exist is a usage error with exit code 2", async () => {

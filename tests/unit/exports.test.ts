@@ -1,8 +1,16 @@
 import { parse } from "csv-parse/sync";
 import ical from "node-ical";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, LEDGER_JSON_VERSION, ledgerCsv, ledgerIcs, ledgerJson } from "../../src/lib/action-items/exports.ts";
+import {
+  CSV_COLUMNS,
+  LEDGER_JSON_VERSION,
+  csvSafeCell,
+  ledgerCsv,
+  ledgerIcs,
+  ledgerJson,
+} from "../../src/lib/action-items/exports.ts";
 import { buildLedger } from "../../src/lib/action-items/ledger.ts";
+import { formatTable } from "../../src/lib/action-items/report.ts";
 import { item, postmortem } from "../fixtures/ledger-content.ts";
 
 const TODAY = "2026-11-26";
@@ -133,5 +141,72 @@ describe("iCalendar export", () => {
     expect(fourth?.summary).toBe("[P2] Backslash \\ and semicolon; comma, done");
     expect(first?.description).toContain("Owner: Web App (Zürich) (Zoë O'Brien)");
     expect(first?.description).toContain('From: Keys "leaked", briefly; sorry (2026-10-01)');
+  });
+});
+
+describe("text that looks like markup or a formula", () => {
+  const hostile = buildLedger(
+    [
+      postmortem(
+        "2026-10-02-markup",
+        [
+          item({ id: "A1", title: "Call AT&T about List<String> and <b>", due: "2026-11-20" }),
+          item({ id: "A2", title: '=HYPERLINK("https://evil.example","x")', assignee: "@admin", due: "2026-11-21" }),
+          item({ id: "A3", title: "+1 to the retry budget", assignee: "-Ops", due: "2026-11-22" }),
+          item({ id: "A4", title: "Escape `AT&amp;T` and **bold**", due: "2026-11-23" }),
+        ],
+        { title: "=cmd|' /C calc'!A0 <b>AT&T</b>" },
+      ),
+    ],
+    TODAY,
+  );
+
+  it("keeps ampersands and angle brackets as written in the JSON titleText", () => {
+    const titles = ledgerJson(hostile, OPTIONS).items.map((i) => i.titleText);
+    expect(titles).toContain("Call AT&T about List<String> and <b>");
+    expect(titles).toContain("Escape AT&amp;T and bold");
+  });
+
+  it("writes no CSV cell a spreadsheet would evaluate, and quotes the ones that look like formulas", () => {
+    const records = parse<Record<string, string>>(ledgerCsv(hostile, OPTIONS), { bom: true, columns: true });
+    for (const record of records) {
+      for (const value of Object.values(record)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    const byKey = new Map(records.map((r) => [r.key, r]));
+    expect(byKey.get("2026-10-02-markup#A1")?.title).toBe("Call AT&T about List<String> and <b>");
+    expect(byKey.get("2026-10-02-markup#A2")).toMatchObject({
+      title: `'=HYPERLINK("https://evil.example","x")`,
+      assignee: "'@admin",
+    });
+    expect(byKey.get("2026-10-02-markup#A3")).toMatchObject({ title: "'+1 to the retry budget", assignee: "'-Ops" });
+    expect(byKey.get("2026-10-02-markup#A1")?.postmortem_title).toBe("'=cmd|' /C calc'!A0 <b>AT&T</b>");
+  });
+
+  it("neutralises every trigger OWASP lists: = + - @ tab and carriage return", () => {
+    expect(["=1", "+1", "-1", "@x", "\tx", "\rx", "a=1", "1-2"].map(csvSafeCell)).toEqual([
+      "'=1",
+      "'+1",
+      "'-1",
+      "'@x",
+      "'\tx",
+      "'\rx",
+      "a=1",
+      "1-2",
+    ]);
+  });
+
+  it("gives the calendar the same decoded text", () => {
+    const events = Object.values(ical.sync.parseICS(ledgerIcs(hostile, OPTIONS))).filter(
+      (c): c is ical.VEvent => c?.type === "VEVENT",
+    );
+    const first = events.find((e) => e.uid.includes("-A1@"));
+    expect(first?.summary).toBe("[P2] Call AT&T about List<String> and <b>");
+    expect(first?.description).toContain("From: =cmd|' /C calc'!A0 <b>AT&T</b> (2026-10-02)");
+  });
+
+  it("prints the decoded text in the terminal table", () => {
+    const table = formatTable(hostile.items, { today: TODAY });
+    expect(table).toContain("Call AT&T about List<String> and <b>");
+    expect(table).not.toContain("&#x26;");
   });
 });

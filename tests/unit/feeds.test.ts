@@ -1,3 +1,5 @@
+import { getRssString } from "@astrojs/rss";
+import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { indexCatalogs } from "../../src/lib/catalog-index.ts";
 import { FORMAT_VERSION, postmortemsJson } from "../../src/lib/feeds/json.ts";
@@ -20,13 +22,32 @@ describe("the RSS items", () => {
   it("lists published postmortems only, newest first, with plain-text titles", () => {
     const items = rssItems([...sample].reverse());
     expect(items.map((i) => i.link)).toEqual(["/postmortems/2024-03-01-b/", "/postmortems/2024-01-01-a/"]);
-    expect(items[0]!.title).toBe("[SEV2] Checkout 500s");
+    // Titles are plain text in the schema, shown as written on the site; the feed does the same.
+    expect(items[0]!.title).toBe("[SEV2] Checkout `500`s");
     expect(items[0]!.pubDate.toISOString()).toBe("2024-03-01T10:00:00.000Z");
     expect(items[0]!.categories).toEqual(["SEV2", "checkout", "payments"]);
   });
 
   it("stops at the limit", () => {
     expect(rssItems(sample, 1)).toHaveLength(1);
+  });
+
+  it("carries titles and summaries with ampersands and angle brackets through the XML unchanged", async () => {
+    const titles = ["AT&T outage", "List<String> broke parsing", "<b>"];
+    const records = titles.map((title, n) =>
+      record(`2024-0${n + 4}-01-m`, {
+        title,
+        summary: `${title} & more <i>`,
+        ...timesFrom(`2024-0${n + 4}-01T10:00:00Z`, 5, 60),
+      }),
+    );
+    const xml = await getRssString({ title: "t", description: "d", site: "https://kb.example.com", items: rssItems(records) });
+    const parsed = new XMLParser({ processEntities: true }).parse(xml) as {
+      rss: { channel: { item: { title: string; description: string }[] } };
+    };
+    const items = parsed.rss.channel.item;
+    expect(items.map((i) => i.title).sort()).toEqual(titles.map((t) => `[SEV2] ${t}`).sort());
+    expect(items.map((i) => i.description)).toContain("AT&T outage & more <i>");
   });
 });
 

@@ -292,3 +292,47 @@ describe("the nothing-lost check", () => {
     expect(lostSentences(sourceTexts(sourceTree(source, "markdown")), "the cache was cold")).toEqual([]);
   });
 });
+
+describe("hostile Markdown", () => {
+  const source = [
+    "# Hostile",
+    "",
+    "## Summary",
+    "",
+    'import fs from "fs"',
+    "",
+    "export const x = 1",
+    "",
+    '<img src=x onerror="alert(1)">',
+    "",
+    "{alert(1)} and <Callout>x</Callout>",
+    "",
+    "## Timeline",
+    "",
+    "All times in UTC.",
+    "",
+    "| Time | Event |",
+    "| --- | --- |",
+    "| 2024-01-02 03:04 | export default {a} <script>x</script> |",
+    "",
+    "[click](javascript:alert(1)) ![pixel](data:image/png;base64,AAAA)",
+    "",
+  ].join("\n");
+  const draft = importText("hostile.md", source);
+  const text = renderDraft(draft);
+
+  test("becomes a body with no ESM, expression, element or unsafe link, and the draft validates", () => {
+    expect(draft.body).toContain("&#x69;mport fs from");
+    expect(draft.body).toContain("&#x65;xport const x = 1");
+    expect(draft.body).toContain('\\<img src=x onerror="alert(1)">');
+    expect(draft.body).toContain("\\{alert(1)} and \\<Callout>x\\</Callout>");
+    expect(text).not.toContain("javascript:");
+    expect(text).not.toContain("data:image");
+    expect(draft.findings.warnings.filter((w) => w.startsWith("link to"))).toHaveLength(2);
+    expect(problems(text)).toEqual([]);
+  });
+
+  test("still loses no sentence", () => {
+    expect(lost("hostile.md", source, text)).toEqual([]);
+  });
+});

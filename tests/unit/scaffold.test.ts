@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import {
   localInstant,
   parseStarted,
@@ -14,6 +15,33 @@ describe("scaffold", () => {
   test("slugify makes lower-case kebab-case without accents or apostrophes", () => {
     expect(slugify("Dashboards down: Tomás's DB deleted!")).toBe("dashboards-down-tomass-db-deleted");
     expect(slugify("???")).toBe("incident");
+  });
+
+  test("slugify ends at a whole word within 60 characters and leaves out unreadable giant words", () => {
+    const title = "Checkout latency regression after the payment gateway migration to the new regional cluster";
+    const slug = slugify(title);
+    expect(slug.length).toBeLessThanOrEqual(60);
+    expect(slug).toBe("checkout-latency-regression-after-the-payment-gateway");
+    for (const word of slug.split("-")) expect(title.toLowerCase().split(" ")).toContain(word);
+    expect(slugify(`Error ${"a".repeat(70)} in logs`)).toBe("error-in-logs");
+  });
+
+  test("names, titles and ids are written by the YAML library, so nothing the author types changes the structure", () => {
+    const text = scaffoldPostmortem({
+      title: 'Deploy "v2": rollback\n---\nstatus: published',
+      severity: "SEV2",
+      services: ["api"],
+      teams: ["platform"],
+      started: "2026-11-20T14:05:00+01:00",
+      timezone: "Europe/Berlin",
+      authors: ["Raman, Priya", "Lee\n---\nstatus: published", "- dash", "#hash"],
+    });
+    const yaml = /^---\n([\s\S]*?)\n---\n/.exec(text)![1]!;
+    const data = parse(yaml) as Record<string, unknown>;
+    expect(data["authors"]).toEqual(["Raman, Priya", "Lee\n---\nstatus: published", "- dash", "#hash"]);
+    expect(data["title"]).toBe('Deploy "v2": rollback\n---\nstatus: published');
+    expect(data["status"]).toBe("draft");
+    expect(text.split("\n").filter((line) => line === "---")).toHaveLength(2);
   });
 
   test("the id starts with the start date as written", () => {
@@ -39,7 +67,7 @@ describe("scaffold", () => {
       teams: ["platform"],
       started: "2026-11-20T14:05:00+01:00",
       timezone: "Europe/Berlin",
-      author: "Ada",
+      authors: ["Ada"],
     });
     const problems: Diagnostic[] = [];
     const data = validatePostmortemFile(text, "x.mdx", problems);

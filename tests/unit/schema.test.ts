@@ -41,7 +41,7 @@ describe("the postmortem schema", () => {
 
   it("names the allowed document statuses", () => {
     expect(problems(validFrontmatter({ status: "final" }))).toEqual([
-      'status: "final" is not allowed — use one of draft, in-review, published',
+      'status: "final" is not allowed — use one of draft, in-review, published, withdrawn',
     ]);
   });
 
@@ -150,6 +150,16 @@ describe("the postmortem schema", () => {
     expect(out).toEqual([
       "actionItems.0.completed: 2024-01-10 is before the incident started (2024-03-01T10:00:00Z) — check the date",
       "actionItems.0.due: 2024-01-01 is before the incident started (2024-03-01T10:00:00Z) — check the date",
+    ]);
+  });
+
+  it("requires a reason for a withdrawn postmortem, and allows one only then", () => {
+    expect(problems(validFrontmatter({ status: "withdrawn" }))).toEqual([
+      "withdrawnReason: is required when status is withdrawn — say why the postmortem was taken back, for example which one replaces it",
+    ]);
+    expect(problems(validFrontmatter({ status: "withdrawn", withdrawnReason: "A duplicate of 2024-01-01-x." }))).toEqual([]);
+    expect(problems(validFrontmatter({ withdrawnReason: "Why?" }))).toEqual([
+      "withdrawnReason: is only allowed when status is withdrawn (it is published) — remove it or set status: withdrawn",
     ]);
   });
 

@@ -30,4 +30,9 @@ describe("the security policy", () => {
       expect.arrayContaining(["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"]),
     );
   });
+
+  it("tells browsers to use HTTPS only, for two years and every subdomain", () => {
+    const [rule] = parseHeadersFile(headersFile());
+    expect(rule?.headers).toContainEqual(["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]);
+  });
 });

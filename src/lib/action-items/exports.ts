@@ -5,7 +5,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import ical from "ical-generator";
-import { plainText } from "../markdown/inline.ts";
+import { plainText } from "../markdown/plain-text.ts";
 import type { Ledger, LedgerItem, LedgerSummary } from "./ledger.ts";
 
 /** The version of the JSON shape; raised only when a field is removed or changes meaning. */
@@ -132,12 +132,25 @@ export const CSV_COLUMNS = [
   ["url", (i) => `${i.postmortem.url}#item-${i.id}`],
 ] as const satisfies readonly (readonly [string, (item: LedgerJsonItem) => string])[];
 
+/** The characters a spreadsheet reads as the start of a formula or a control sequence when a cell begins with them. */
+export const CSV_FORMULA_TRIGGERS = ["=", "+", "-", "@", "\t", "\r"] as const;
+
+/**
+ * A cell a spreadsheet shows as text, never evaluates: one that begins with a formula trigger gets a leading
+ * single quote, as OWASP recommends against CSV injection (https://owasp.org/www-community/attacks/CSV_Injection).
+ * The quote is visible in tools that are not spreadsheets; docs/action-items.md says so.
+ */
+export function csvSafeCell(value: string): string {
+  return CSV_FORMULA_TRIGGERS.some((c) => value.startsWith(c)) ? `'${value}` : value;
+}
+
 /**
  * `/action-items.csv`: RFC 4180 (CRLF line ends, fields with commas, quotes or line breaks quoted, quotes doubled),
  * UTF-8 with a byte-order mark — without it Excel reads the file as the local code page and garbles non-ASCII names.
+ * Every cell goes through csvSafeCell, so text from a postmortem can never run as a formula.
  */
 export function ledgerCsv(ledger: Ledger, options: ExportOptions): string {
-  const rows = ledgerJson(ledger, options).items.map((item) => CSV_COLUMNS.map(([, value]) => value(item)));
+  const rows = ledgerJson(ledger, options).items.map((item) => CSV_COLUMNS.map(([, value]) => csvSafeCell(value(item))));
   return stringify([CSV_COLUMNS.map(([name]) => name), ...rows], { bom: true, record_delimiter: "windows" });
 }
 

@@ -1,5 +1,5 @@
 /** Text renderings of ledger rows for terminals, chat channels and issues (`hindsight actions`). */
-import { plainText } from "../markdown/inline.ts";
+import { plainText } from "../markdown/plain-text.ts";
 import { groupByStatus, type LedgerItem } from "./ledger.ts";
 
 export interface ReportOptions {

@@ -1,5 +1,4 @@
 /** The RSS feed's items: published postmortems, newest first. Pure, so the feed is testable without a build. */
-import { plainText } from "../markdown/inline.ts";
 import { urls } from "../site/urls.ts";
 import type { Postmortem } from "../schema/index.ts";
 
@@ -29,10 +28,11 @@ export function rssItems(postmortems: readonly FeedSource[], limit = RSS_LIMIT):
     .sort((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started) || a.id.localeCompare(b.id))
     .slice(0, limit)
     .map((p) => ({
-      title: `[${p.data.severity}] ${plainText(p.data.title)}`,
+      // Title and summary are plain text in the schema (not Markdown): passed as written, escaped by the feed writer.
+      title: `[${p.data.severity}] ${p.data.title}`,
       link: urls.postmortem(p.id),
       pubDate: new Date(Date.parse(p.data.started)),
-      description: plainText(p.data.summary),
+      description: p.data.summary,
       categories: [p.data.severity, ...p.data.services, ...p.data.tags],
     }));
 }

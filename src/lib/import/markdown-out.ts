@@ -10,10 +10,24 @@ import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 
-const writer = unified()
-  .use(remarkGfm)
-  .use(remarkMdx)
-  .use(remarkStringify, { bullet: "-", emphasis: "_", strong: "*", rule: "-", fences: true, listItemIndent: "one" });
+/**
+ * MDX reads a line starting with `import` or `export` as JavaScript: such a line's first letter is written as
+ * a character reference (`&#x69;mport`), which every Markdown reader shows as the letter.
+ */
+const ESM_AT_LINE_START = [
+  { atBreak: true, character: "i", after: String.raw`mport\b` },
+  { atBreak: true, character: "e", after: String.raw`xport\b` },
+];
+
+const writer = unified().use(remarkGfm).use(remarkMdx).use(remarkStringify, {
+  bullet: "-",
+  emphasis: "_",
+  strong: "*",
+  rule: "-",
+  fences: true,
+  listItemIndent: "one",
+  unsafe: ESM_AT_LINE_START,
+});
 
 /** Blocks as Markdown, without a trailing newline. */
 export function blocksToMarkdown(nodes: readonly RootContent[]): string {

@@ -79,9 +79,14 @@ function selfCheck(text: string, source: SourceFile, id: string): { problems: st
   validatePostmortemFile(text, `${id}.mdx`, diagnostics);
   const split = splitFrontmatter(text);
   if (!split.ok) return { problems: diagnostics.map((d) => `${d.path}  ${d.message}`), lost: [] };
-  const output = draftTexts(load(split.source.yaml), split.source.body);
-  const lost = lostSentences(sourceTexts(sourceTree(source.text, source.format)), output);
-  return { problems: diagnostics.map((d) => `${d.line}:${d.column}  ${d.path}  ${d.message}`), lost };
+  const problems = diagnostics.map((d) => `${d.line}:${d.column}  ${d.path}  ${d.message}`);
+  let output: string;
+  try {
+    output = draftTexts(load(split.source.yaml), split.source.body);
+  } catch (error) {
+    return { problems: [...problems, `the draft could not be read back: ${(error as Error).message}`], lost: [] };
+  }
+  return { problems, lost: lostSentences(sourceTexts(sourceTree(source.text, source.format)), output) };
 }
 
 /** Decides what each source becomes. Sources are taken in the order of their paths. */

@@ -13,7 +13,9 @@ import { unified } from "unified";
 import { roleOf } from "./sections.ts";
 import { isZoneStatement } from "./times.ts";
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
+/** Frontmatter text is Markdown; the body is MDX. */
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
 
 /** Lower case, letters and digits only, dates and times removed, whitespace collapsed. */
 export function normalise(text: string): string {
@@ -77,7 +79,7 @@ export function lostSentences(texts: readonly string[], output: string): string[
 export function draftTexts(frontmatter: unknown, body: string): string {
   const out: string[] = [];
   const values = (value: unknown): void => {
-    if (typeof value === "string") walk(parser.parse(value));
+    if (typeof value === "string") walk(markdownParser.parse(value));
     else if (Array.isArray(value)) value.forEach(values);
     else if (value && typeof value === "object") Object.values(value).forEach(values);
   };
@@ -87,6 +89,6 @@ export function draftTexts(frontmatter: unknown, body: string): string {
     if ("children" in node) node.children.forEach(walk);
   }
   values(frontmatter);
-  walk(parser.parse(body));
+  walk(mdxParser.parse(body)); // throws on a body that is not valid MDX
   return out.join(" \n ");
 }

@@ -2,7 +2,9 @@
  * What `hindsight init` writes: every file of a new knowledge base, computed from the answers alone (no
  * I/O besides reading the template files), so tests can check the set before anything touches a disk.
  */
+import { parse } from "yaml";
 import { postmortemIdFor, scaffoldPostmortem } from "../scaffold/postmortem-template.ts";
+import { siteConfigSchema } from "../schema/site.ts";
 import { COPIED_TEMPLATES, readTemplate, type TemplateName } from "./templates-dir.ts";
 import { writersGuide } from "./writers-guide.ts";
 
@@ -80,7 +82,7 @@ function siteConfig(answers: InitAnswers): string {
     "# so fill it in for a server of your own, for example https://intranet.example.com/postmortems/.",
     answers.url ? `url: ${yamlString(answers.url)}` : "# url: https://postmortems.example.com/",
     "",
-    "# New postmortems start in this zone, due dates are reckoned in it, and dates read like this.",
+    "# `hindsight new` starts postmortems in this zone; dates on the site read in this locale and style.",
     `timeZone: ${answers.timeZone}`,
     "locale: en-GB",
     "dateStyle: medium",
@@ -104,6 +106,15 @@ function siteConfig(answers: InitAnswers): string {
     "#     description: A core product is unavailable or data is lost or exposed for many customers.",
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * What the site configuration's schema says about the answers, as `field: message` lines (empty when the
+ * generated content/site.yaml is valid), so that init refuses what validate would refuse later.
+ */
+export function siteConfigProblems(answers: InitAnswers): string[] {
+  const result = siteConfigSchema.safeParse(parse(siteConfig(answers)));
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
 }
 
 function teamsYaml(answers: InitAnswers): string {
@@ -146,7 +157,7 @@ export function knowledgeBaseFiles(answers: InitAnswers): KnowledgeBaseFile[] {
         teams: [answers.team.id],
         started: answers.started,
         timezone: answers.timeZone,
-        author: answers.author,
+        authors: [answers.author],
       }),
     },
   ];

@@ -76,13 +76,5 @@ export function renderInline(markdown: string): string {
   return single && !single[1]!.includes("<p>") ? single[1]! : html;
 }
 
-/** The plain text of a Markdown field, for titles, feeds and search metadata. */
-export function plainText(markdown: string): string {
-  return renderInline(markdown)
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
-}
+/** Kept here for existing imports; the conversion lives in plain-text.ts. */
+export { plainText } from "./plain-text.ts";

@@ -1,7 +1,8 @@
 /**
  * The skeleton `hindsight new` writes: every section present, a short guidance comment on each, times
- * pre-filled as wall-clock times in the postmortem's zone, status draft. It passes `hindsight validate` as written.
+ * pre-filled with the author's UTC offset, status draft. It passes `hindsight validate` as written.
  */
+import { Document } from "yaml";
 import { SEVERITY_LEVELS, TIMELINE_KINDS, type Severity } from "../schema/vocabulary.ts";
 import { resolveWallTime, wallTimeAt } from "../schema/zone-time.ts";
 
@@ -13,12 +14,16 @@ export interface ScaffoldInput {
   /** ISO 8601 with offset. */
   started: string;
   timezone: string;
-  author: string;
+  /** One entry per author; a name may contain commas ("Raman, Priya"). */
+  authors: string[];
   /** The organisation's wording of SEV1–SEV4 (site configuration); the defaults otherwise. */
   severities?: readonly { id: Severity; label: string; description: string }[];
 }
 
-/** A lower-case kebab-case slug of a title, at most about 60 characters, cut at a word. */
+/** The longest slug, in characters. */
+export const SLUG_MAX = 60;
+
+/** A lower-case kebab-case slug of a title, at most SLUG_MAX characters, always ending at a whole word. */
 export function slugify(title: string): string {
   const words = title
     .normalize("NFKD")
@@ -31,7 +36,9 @@ export function slugify(title: string): string {
     .filter(Boolean);
   let slug = "";
   for (const word of words) {
-    if (slug && slug.length + word.length + 1 > 60) break;
+    // A single "word" longer than the whole slug (a hash, a pasted URL) is not readable: leave it out.
+    if (word.length > SLUG_MAX) continue;
+    if (slug && slug.length + word.length + 1 > SLUG_MAX) break;
     slug = slug ? `${slug}-${word}` : word;
   }
   return slug || "incident";
@@ -89,8 +96,15 @@ function offsetMs(offset: string): number {
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
 }
 
-const yamlList = (values: string[]) => `[${values.join(", ")}]`;
-const yamlString = (value: string) => JSON.stringify(value);
+/**
+ * A value written by the YAML library on one line (a flow list for arrays), quoted and escaped as YAML
+ * needs: a comma, a colon, a leading dash or a line break in what the author typed stays inside the value.
+ */
+function yamlValue(value: string | string[]): string {
+  const doc = new Document(value);
+  if (Array.isArray(value)) (doc.contents as { flow?: boolean }).flow = true;
+  return doc.toString({ flowCollectionPadding: false, lineWidth: 0 }).trimEnd();
+}
 
 /** The text of a new postmortem. */
 /**
@@ -106,31 +120,32 @@ export function wallClockTime(instant: string, timeZone: string): string {
 export function scaffoldPostmortem(input: ScaffoldInput): string {
   const at = wallClockTime(input.started, input.timezone);
   const severities = (input.severities ?? SEVERITY_LEVELS)
-    .map((level) => `#   ${level.id} ${level.label}: ${level.description}`)
+    // One comment line each, whatever the configuration's wording holds.
+    .map((level) => `#   ${level.id} ${level.label}: ${level.description}`.replace(/\s+/g, " "))
     .join("\n");
   return `---
 # A new postmortem (status: draft). The guide at /guide/ explains every field; \`npm run validate\` checks it.
 # Write blamelessly: describe what the system and the process allowed, not who slipped.
 
 # What broke, for whom, in plain words.
-title: ${yamlString(input.title)}
+title: ${yamlValue(input.title)}
 # Two or three plain sentences a busy reader can stop after: what happened, the impact, the fix.
-summary: ${yamlString("Replace this with two or three plain sentences on what happened, who was affected and how it ended.")}
+summary: ${yamlValue("Replace this with two or three plain sentences on what happened, who was affected and how it ended.")}
 # How bad it was for customers:
 ${severities}
 severity: ${input.severity}
 # draft → in-review (open a pull request) → published (the pull request is merged).
 status: draft
-authors: ${yamlList([input.author])}
+authors: ${yamlValue(input.authors)}
 reviewers: []
 # Lower-case keywords, for example [dynamodb, deploy].
 tags: []
 # Ids from content/services.yaml and content/teams.yaml.
-services: ${yamlList(input.services)}
-teams: ${yamlList(input.teams)}
+services: ${yamlValue(input.services)}
+teams: ${yamlValue(input.teams)}
 # The IANA time zone readers think in. Times below are its wall-clock times, "YYYY-MM-DD HH:MM"; a time
 # copied with its UTC offset ("2016-01-04T20:22:00-08:00") is fine too. Keep the quotes.
-timezone: ${input.timezone}
+timezone: ${yamlValue(input.timezone)}
 # When impact began, when someone noticed, when impact stopped, when service was fully restored.
 started: "${at}"
 detected: "${at}"

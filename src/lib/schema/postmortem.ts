@@ -179,10 +179,19 @@ const frontmatterShape = {
   severity: z
     .enum(SEVERITIES, { error: oneOf(SEVERITIES) })
     .describe("SEV1 (critical) to SEV4 (low); see the guide for definitions."),
-  /** Document status: `draft`, `in-review` or `published`. */
+  /** Document status: `draft`, `in-review`, `published` or `withdrawn`. */
   status: z
     .enum(DOCUMENT_STATUSES, { error: oneOf(DOCUMENT_STATUSES) })
-    .describe("Document status: `draft`, `in-review` or `published`."),
+    .describe("Document status: `draft`, `in-review`, `published` or `withdrawn`."),
+  /**
+   * Why a postmortem that readers have seen was taken back (a duplicate, or wrong at heart), shown on its page
+   * (Markdown allowed). Required when status is withdrawn, and only then.
+   */
+  withdrawnReason: markdownText
+    .optional()
+    .describe(
+      "Why a postmortem readers have seen was taken back, shown on its page (Markdown allowed). Required when status is withdrawn, and only then.",
+    ),
   /** Who wrote the postmortem. */
   authors: z.array(personName).min(1, { error: "is empty — list at least one author" }).describe("Who wrote the postmortem."),
   /** Who reviewed it. */
@@ -411,6 +420,20 @@ function checkImpact(fm: Frontmatter, add: (issue: Issue) => void): void {
   }
 }
 
+/** A withdrawn postmortem says why on its page; no other status carries a reason. */
+function checkWithdrawn(fm: Frontmatter, add: (issue: Issue) => void): void {
+  if (fm.status === "withdrawn" && fm.withdrawnReason === undefined)
+    add({
+      path: ["withdrawnReason"],
+      message: "is required when status is withdrawn — say why the postmortem was taken back, for example which one replaces it",
+    });
+  if (fm.status !== "withdrawn" && fm.withdrawnReason !== undefined)
+    add({
+      path: ["withdrawnReason"],
+      message: `is only allowed when status is withdrawn (it is ${fm.status}) — remove it or set status: withdrawn`,
+    });
+}
+
 /** A postmortem's frontmatter, with every rule that involves only this file. */
 export const postmortemSchema = strictObject(frontmatterShape)
   .superRefine((written, ctx) => {
@@ -426,6 +449,7 @@ export const postmortemSchema = strictObject(frontmatterShape)
     checkCompleteness(fm, add);
     checkActionItems(fm, add);
     checkImpact(fm, add);
+    checkWithdrawn(fm, add);
     checkImported(fm, add);
   })
   .transform((written): Frontmatter => resolveTimes(written));

@@ -30,19 +30,25 @@ export const SEVERITY_LEVELS = [
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const satisfies readonly (typeof SEVERITY_LEVELS)[number]["id"][];
 export type Severity = (typeof SEVERITIES)[number];
 
-/** Life cycle of the postmortem document itself (not of the incident). */
-export const DOCUMENT_STATUSES = ["draft", "in-review", "published"] as const;
+/**
+ * Life cycle of the postmortem document itself (not of the incident). `withdrawn` is the only way back once
+ * readers have seen a postmortem: its URL stays, with a notice and the reason (docs/decisions/0006).
+ */
+export const DOCUMENT_STATUSES = ["draft", "in-review", "published", "withdrawn"] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const DOCUMENT_STATUS_DESCRIPTIONS: Record<DocumentStatus, string> = {
   draft: "Being written; shown only in the local preview, never in a build.",
   "in-review": "Complete and open for review in a pull request; published with a banner saying so.",
   published: "Reviewed and agreed; part of the knowledge base.",
+  withdrawn:
+    "Taken back after it was shown (a duplicate, or wrong at heart); its page stays at its URL with a notice and the reason, but it leaves lists, search, the ledger, feeds and figures.",
 };
 /** How each document status reads on a page. */
 export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
   draft: "Draft",
   "in-review": "In review",
   published: "Published",
+  withdrawn: "Withdrawn",
 };
 
 /** How the incident first came to someone's attention. */

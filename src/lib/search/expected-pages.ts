@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { isVisible } from "../postmortem/visibility.ts";
+import { isListed } from "../postmortem/visibility.ts";
 import { DOCUMENT_STATUSES, type DocumentStatus } from "../schema/vocabulary.ts";
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
@@ -33,5 +33,5 @@ export function countPublishedPostmortems(postmortemsDir: string): number {
   return readdirSync(postmortemsDir)
     .filter((name) => name.endsWith(".mdx"))
     .map((name) => frontmatterStatus(readFileSync(join(postmortemsDir, name), "utf8")))
-    .filter((status) => status === undefined || isVisible(status, { includeDrafts: false })).length;
+    .filter((status) => status === undefined || isListed(status, { includeDrafts: false })).length;
 }

@@ -6,7 +6,13 @@
 import type { CatalogIndex } from "../catalog-index.ts";
 import { localDate } from "../format/instant.ts";
 import type { Postmortem } from "../schema/index.ts";
-import { DOCUMENT_STATUSES, SEVERITY_LEVELS, isOpenStatus, type DocumentStatus } from "../schema/vocabulary.ts";
+import {
+  DOCUMENT_STATUS_LABELS,
+  DOCUMENT_STATUSES,
+  SEVERITY_LEVELS,
+  isOpenStatus,
+  type DocumentStatus,
+} from "../schema/vocabulary.ts";
 
 /** The filter groups of the search page, in the order it shows them. Keys double as URL parameters. */
 export const SEARCH_FILTERS = [
@@ -74,8 +80,6 @@ export function searchFacets(data: Postmortem, catalog: CatalogIndex): SearchFac
   };
 }
 
-const STATUS_LABELS: Record<DocumentStatus, string> = { draft: "Draft", "in-review": "In review", published: "Published" };
-
 /**
  * How the search page names a filter value: "SEV1 · Critical", "In review", "Has open action items"; others
  * as they are. `severityLabels` holds the site configuration's wording of severities, where it has one.
@@ -86,7 +90,7 @@ export function filterValueLabel(key: SearchFilterKey, value: string, severityLa
     return level ? `${level.id} · ${severityLabels[level.id] ?? level.label}` : value;
   }
   if (key === "status")
-    return (DOCUMENT_STATUSES as readonly string[]).includes(value) ? STATUS_LABELS[value as DocumentStatus] : value;
+    return (DOCUMENT_STATUSES as readonly string[]).includes(value) ? DOCUMENT_STATUS_LABELS[value as DocumentStatus] : value;
   if (key === "actions")
     return value === HAS_OPEN_ACTIONS ? "Has open action items" : value === NO_OPEN_ACTIONS ? "None open" : value;
   return value;

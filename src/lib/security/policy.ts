@@ -17,7 +17,10 @@ export const CSP_DIRECTIVES = [
   "form-action 'self'",
 ] as const;
 
-/** script-src: our own bundled modules, and WebAssembly compilation for pagefind. Never 'unsafe-inline'. */
+/**
+ * script-src: our own bundled modules, and WebAssembly compilation for pagefind. Never 'unsafe-inline'.
+ * No hashes: no page inlines a script (the build checks it; src/integrations/content-security.ts).
+ */
 export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 
 /** style-src: our own external stylesheets. Never 'unsafe-inline'. */
@@ -33,6 +36,9 @@ export function contentSecurityPolicyHeader(): string {
   ].join("; ");
 }
 
+/** How long browsers remember to use HTTPS only: two years, as hstspreload.org asks. */
+export const HSTS_MAX_AGE_SECONDS = 63_072_000;
+
 /** Headers every response should carry. */
 export function securityHeaders(): [string, string][] {
   return [
@@ -42,6 +48,9 @@ export function securityHeaders(): [string, string][] {
     ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"],
     ["X-Frame-Options", "DENY"],
     ["Cross-Origin-Opener-Policy", "same-origin"],
+    // Browsers then refuse plain HTTP for two years. Without `preload`: joining the browsers' preload list is
+    // a decision for whoever owns the domain (docs/security.md).
+    ["Strict-Transport-Security", `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`],
   ];
 }
 

@@ -10,6 +10,8 @@ export interface Counts {
   entries: number;
   /** Of those, drafts (not built). */
   drafts: number;
+  /** Of those, withdrawn postmortems (a page with a notice, not indexed for search). */
+  withdrawn: number;
   /** Postmortem pages in the build output (redirect pages for aliases excluded). */
   pages: number;
   /** Pages in the search index. */
@@ -18,13 +20,13 @@ export interface Counts {
 
 /** The problem, if the counts disagree; undefined when every count is as expected. */
 export function reconcile(counts: Counts): string | undefined {
-  const expectedPages = counts.entries - counts.drafts;
+  const expectedPages = counts.entries - counts.drafts - counts.withdrawn;
   const ok = counts.files === counts.entries && counts.pages === expectedPages && counts.indexed === expectedPages;
   if (ok) return undefined;
   return [
     "Postmortem counts disagree — something was dropped on the way from files to pages to search:",
     `  files in the postmortems folder: ${counts.files}`,
-    `  entries in the content collection: ${counts.entries} (${counts.drafts} drafts, not built)`,
+    `  entries in the content collection: ${counts.entries} (${counts.drafts} drafts, not built; ${counts.withdrawn} withdrawn, not indexed)`,
     `  postmortem pages built: ${counts.pages} (expected ${expectedPages})`,
     `  pages in the search index: ${counts.indexed} (expected ${expectedPages})`,
     "Check that every file loads (no stray extensions), every published entry renders a page, and the postmortem layout keeps data-pagefind-body.",
