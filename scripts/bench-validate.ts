@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { validateContent } from "../src/lib/validate/validate-content.ts";
+import { validateContent, validateFiles } from "../src/lib/validate/validate-content.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const count = Number(process.argv[2] ?? 1000);
@@ -71,7 +71,25 @@ for (const plain of [false, true]) {
     execFileSync(process.execPath, [join(root, "bin/hindsight.mjs"), "validate", "--content", dir], { stdio: "ignore" });
     cli.push(performance.now() - t);
   }
+  // One file, as an editor or a pre-commit hook checks it, among all the others.
+  const one = join(dir, "postmortems", readdirSync(join(dir, "postmortems")).sort()[0]!);
+  const single: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    validateFiles({ contentDir: dir, files: [one], cwd: "/" });
+    single.push(performance.now() - t);
+  }
+  const singleCli: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, [join(root, "bin/hindsight.mjs"), "validate", "--content", dir, one], { stdio: "ignore" });
+    singleCli.push(performance.now() - t);
+  }
   console.log(`${count} postmortems, ${(size / 1024 / 1024).toFixed(1)} MB, ${label}:`);
+  console.log(`  in-process validateFiles of one postmortem, median of 5 warm runs: ${median(single).toFixed(0)} ms`);
+  console.log(
+    `  \`hindsight validate <one file>\` end to end (process start included), median of 3: ${median(singleCli).toFixed(0)} ms`,
+  );
   console.log(`  in-process validateContent, median of 5 warm runs: ${median(runs).toFixed(0)} ms`);
   console.log(`  \`hindsight validate\` end to end (process start included), median of 3: ${median(cli).toFixed(0)} ms`);
   rmSync(join(dir, ".."), { recursive: true, force: true });

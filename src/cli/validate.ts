@@ -2,19 +2,30 @@
 import { parseArgs } from "node:util";
 import { contentDir } from "../lib/content-paths.ts";
 import { AgainstError, compareWithRef } from "../lib/validate/against.ts";
-import { formatReport, OUTPUT_FORMATS, sortDiagnostics, type OutputFormat } from "../lib/validate/diagnostic.ts";
-import { validateContent } from "../lib/validate/validate-content.ts";
+import {
+  formatReport,
+  hasErrors,
+  OUTPUT_FORMATS,
+  sortDiagnostics,
+  strict,
+  type OutputFormat,
+} from "../lib/validate/diagnostic.ts";
+import { validateContent, validateFiles } from "../lib/validate/validate-content.ts";
 
 export const summary = "Check postmortems and catalogs; print every problem as file:line:col";
 
-const HELP = `Usage: hindsight validate [--content <dir>] [--format text|json|github] [--against <git-ref>]
+const HELP = `Usage: hindsight validate [<file.mdx>…] [--content <dir>] [--format text|json|github] [--strict] [--against <git-ref>]
 
 Checks the catalogs and every postmortem in the content folder (default: $HINDSIGHT_CONTENT or content/)
 and prints all problems, one per line: file:LINE:COL  field.path  what is wrong — how to fix it.
-Exit code 0 when everything is valid, 1 when there are problems, 2 on a usage error.
+Given postmortem files, it checks only those, plus the rules across files they touch (file names and
+ids, catalog references, related, priorActionItems, aliases): fast enough for an editor or a pre-commit hook.
+Warnings are printed too but do not fail the check.
+Exit code 0 when there is no error, 1 when there are errors, 2 on a usage error.
 
   --content <dir>     the content folder to check
   --format <format>   text (default), json (machine-readable) or github (GitHub Actions annotations)
+  --strict            treat warnings as errors
   --against <ref>     also fail when an action item or a published postmortem that exists at the git
                       ref (for example origin/main) has disappeared`;
 
@@ -24,13 +35,16 @@ export function run(args: string[]): Promise<number> {
 
 function runNow(args: string[]): number {
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args,
+      allowPositionals: true,
       options: {
         content: { type: "string" },
         format: { type: "string", default: "text" },
         against: { type: "string" },
+        strict: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -48,7 +62,9 @@ function runNow(args: string[]): number {
     return 2;
   }
   const dir = values.content ?? contentDir();
-  const result = validateContent({ contentDir: dir });
+  // A catalog touches every postmortem: given one, check everything.
+  const onlyPostmortems = positionals.length > 0 && positionals.every((file) => file.endsWith(".mdx"));
+  const result = onlyPostmortems ? validateFiles({ contentDir: dir, files: positionals }) : validateContent({ contentDir: dir });
   let diagnostics = result.diagnostics;
   if (values.against !== undefined) {
     try {
@@ -61,7 +77,9 @@ function runNow(args: string[]): number {
       throw error;
     }
   }
-  const report = formatReport({ postmortems: result.postmortems, diagnostics }, format);
+  if (values.strict) diagnostics = strict(diagnostics);
+  const checked = onlyPostmortems ? `${positionals.length} ${positionals.length === 1 ? "file" : "files"}` : undefined;
+  const report = formatReport({ postmortems: result.postmortems, diagnostics, ...(checked ? { files: checked } : {}) }, format);
   if (report) console.log(report);
-  return diagnostics.length > 0 ? 1 : 0;
+  return hasErrors(diagnostics) ? 1 : 0;
 }

@@ -1,41 +1,103 @@
 /**
  * Runs `hindsight validate` at the start of `astro build`, so a build over invalid content stops at once
- * with the same messages (file:line:col, every problem) instead of failing later on the first one.
- * In `astro dev` the problems are logged as warnings, so the preview keeps running while an author types.
+ * with the same messages (file:line:col, every problem) instead of failing later on the first one;
+ * warnings are printed and the build goes on.
+ * In `astro dev` it validates again on every save of a content file: problems are printed in the terminal
+ * and shown in the browser (Astro's error overlay, at the author's line, with the fix); while there are
+ * errors every page shows them, and fixing the file brings the page back.
  * The same pass also gives the redirects for renamed postmortems (their `aliases`), so content is read once.
  */
-import type { AstroIntegration } from "astro";
+import { resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { contentDir } from "../lib/content-paths.ts";
 import { aliasRedirects } from "../lib/postmortem/aliases.ts";
-import { formatDiagnostic } from "../lib/validate/diagnostic.ts";
+import { formatDiagnostic, hasErrors, levelOf, type Diagnostic } from "../lib/validate/diagnostic.ts";
+import { devProblems, overlayError, setDevProblems } from "../lib/validate/dev-problems.ts";
 import { validateContent } from "../lib/validate/validate-content.ts";
 
+function report(diagnostics: Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => levelOf(d) === "error").length;
+  const warnings = diagnostics.length - errors;
+  const parts = [
+    errors > 0 ? `${errors} ${errors === 1 ? "error" : "errors"}` : "",
+    warnings > 0 ? `${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "",
+  ].filter(Boolean);
+  return `hindsight validate found ${parts.join(" and ")} in the content:\n${diagnostics.map(formatDiagnostic).join("\n")}`;
+}
+
+function log(logger: AstroIntegrationLogger, diagnostics: Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  if (hasErrors(diagnostics)) logger.error(report(diagnostics));
+  else logger.warn(report(diagnostics));
+}
+
 export default function validateContentIntegration(): AstroIntegration {
+  let root = process.cwd();
   return {
     name: "hindsight:validate",
     hooks: {
-      "astro:config:setup": ({ command, config, logger, updateConfig }) => {
+      "astro:config:setup": ({ command, config, logger, updateConfig, addMiddleware }) => {
         if (command !== "build" && command !== "dev") return;
-        const result = validateContent({ contentDir: contentDir() });
+        root = fileURLToPath(config.root);
+        const result = validateContent({ contentDir: contentDir(), cwd: root });
         updateConfig({
           redirects: aliasRedirects(result.valid, config.base),
           // Drafts are shown by `astro dev` only. Decided by the command, not by DEV/MODE variables, which an
           // environment can set by accident: a draft must never reach a production build.
           vite: { define: { "import.meta.env.HINDSIGHT_INCLUDE_DRAFTS": JSON.stringify(command === "dev") } },
         });
-        const lines = result.diagnostics.map(formatDiagnostic);
-        if (lines.length === 0) {
+        if (command === "dev") {
+          setDevProblems(result.diagnostics, root);
+          addMiddleware({ order: "pre", entrypoint: new URL("./dev-problems-middleware.ts", import.meta.url) });
+          log(logger, result.diagnostics);
+          if (result.diagnostics.length === 0) logger.info(`${result.postmortems} postmortems and 3 catalogs are valid.`);
+          return;
+        }
+        if (result.diagnostics.length === 0) {
           logger.info(`${result.postmortems} postmortems and 3 catalogs are valid.`);
           return;
         }
-        const heading = `hindsight validate found ${lines.length} ${lines.length === 1 ? "problem" : "problems"} in the content:`;
-        if (command === "dev") {
-          logger.warn(`${heading}\n${lines.join("\n")}`);
+        if (!hasErrors(result.diagnostics)) {
+          logger.warn(report(result.diagnostics));
           return;
         }
         throw new Error(
-          `${heading}\n${lines.join("\n")}\nFix them (run \`npm run validate\` to check again) and build once more.`,
+          `${report(result.diagnostics)}\nFix the errors (run \`npm run validate\` to check again) and build once more.`,
         );
+      },
+      "astro:server:setup": ({ server, logger }) => {
+        const folder = resolve(root, contentDir()) + sep;
+        // A content folder outside the project (HINDSIGHT_CONTENT) is not watched by default.
+        server.watcher.add(folder);
+        const onChange = (path: string) => {
+          if (!resolve(path).startsWith(folder)) return;
+          const before = devProblems();
+          const result = validateContent({ contentDir: contentDir(), cwd: root });
+          setDevProblems(result.diagnostics, root);
+          const hot = server.environments.client.hot;
+          if (result.diagnostics.length > 0) {
+            log(logger, result.diagnostics);
+            const error = overlayError(result.diagnostics, root)!;
+            // Astro's overlay reads `hint` besides Vite's fields.
+            const err = {
+              message: error.message,
+              stack: "",
+              id: error.id,
+              loc: error.loc,
+              hint: error.hint,
+              frame: error.frame,
+              plugin: "hindsight",
+            };
+            hot.send({ type: "error", err });
+          } else if (before.length > 0) {
+            logger.info("The content problems are fixed.");
+            hot.send({ type: "full-reload", path: "*" });
+          }
+        };
+        server.watcher.on("change", onChange);
+        server.watcher.on("add", onChange);
+        server.watcher.on("unlink", onChange);
       },
     },
   };

@@ -41,7 +41,7 @@ describe("hindsight new", () => {
     expect(result.stdout).toContain("npm run validate");
     const text = readFileSync(join(f.root, FILE), "utf8");
     expect(text).toContain("status: draft");
-    expect(text).toContain('started: "2026-11-20T14:05:00+01:00"');
+    expect(text).toContain('started: "2026-11-20 14:05"'); // the short wall-clock form, read in timezone
     expect(text).toContain("teams: [platform, web]");
     expect(text).toContain("authors: [Ada]");
     for (const section of [

@@ -80,6 +80,7 @@ describe("hindsight validate", () => {
           ...positionOf(text, "SEV7"),
           path: "severity",
           message: '"SEV7" is not allowed — use one of SEV1, SEV2, SEV3, SEV4',
+          level: "error",
         },
       ],
     });

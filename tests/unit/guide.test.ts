@@ -27,6 +27,6 @@ describe("the guide's field reference", () => {
   test("fields with defaults or marked optional are not required", () => {
     expect(field("tags")?.required).toBe(false);
     expect(field("resolved")?.required).toBe(false);
-    expect(field("started")).toMatchObject({ type: "time with offset", required: true });
+    expect(field("started")).toMatchObject({ type: "local time or time with offset", required: true });
   });
 });

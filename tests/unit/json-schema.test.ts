@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { EVENT_TIME_PATTERN, KEY_TIME_PATTERN } from "../../src/lib/schema/time.ts";
 import { editorSchemas, serializeSchema } from "../../src/lib/validate/json-schema.ts";
 import { ROOT } from "../support/paths.ts";
 
@@ -22,9 +23,10 @@ describe("editor JSON Schemas", () => {
     expect(schema.properties["started"]?.description).toBe("When impact began.");
   });
 
-  test("calendar dates and instants keep their formats", () => {
+  test("calendar dates keep their format and times their pattern (an offset instant or a local wall time)", () => {
     const text = serializeSchema(editorSchemas()["postmortem.schema.json"]!);
-    expect(text).toContain('"format": "date-time"');
+    expect(text).toContain(`"pattern": ${JSON.stringify(KEY_TIME_PATTERN)}`);
+    expect(text).toContain(`"pattern": ${JSON.stringify(EVENT_TIME_PATTERN)}`);
     expect(text).toContain('"format": "date"');
   });
 });

@@ -4,6 +4,7 @@ import {
   localInstant,
   parseStarted,
   postmortemIdFor,
+  wallClockTime,
   scaffoldPostmortem,
   slugify,
 } from "../../src/lib/scaffold/postmortem-template.ts";
@@ -73,5 +74,12 @@ describe("scaffold", () => {
     expect(problems).toEqual([]);
     expect(data?.status).toBe("draft");
     expect(data?.timeline[0]?.at).toBe("2026-11-20T14:05:00+01:00");
+  });
+});
+
+describe("times in the skeleton", () => {
+  test("are written in the short wall-clock form, except in a repeated hour, where the offset says which", () => {
+    expect(wallClockTime("2016-01-04T20:22:00-08:00", "America/Los_Angeles")).toBe("2016-01-04 20:22");
+    expect(wallClockTime("2024-10-27T01:30:00+01:00", "Europe/London")).toBe("2024-10-27T01:30:00+01:00");
   });
 });

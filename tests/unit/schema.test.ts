@@ -45,9 +45,9 @@ describe("the postmortem schema", () => {
     ]);
   });
 
-  it("rejects a timestamp without a UTC offset and shows how to add one", () => {
+  it("rejects an ISO timestamp without a UTC offset and shows the offset and the local form", () => {
     expect(problems(validFrontmatter({ detected: "2024-03-01T10:05:00" }))).toEqual([
-      'detected: "2024-03-01T10:05:00" has no UTC offset — add one, for example "2024-03-01T10:05:00-08:00" or "2024-03-01T10:05:00Z"',
+      'detected: "2024-03-01T10:05:00" has no UTC offset — add one, for example "2024-03-01T10:05:00Z", or write it as "2024-03-01 10:05" to read it in the postmortem\'s timezone',
     ]);
   });
 
@@ -60,7 +60,7 @@ describe("the postmortem schema", () => {
 
   it("rejects an impossible calendar date", () => {
     expect(problems(validFrontmatter({ actionItems: [actionItem({ due: "2024-02-30" })] }))).toEqual([
-      'actionItems.0.due: "2024-02-30" is not a real date — check the day of the month',
+      'actionItems.0.due: "2024-02-30" is not a real date: February 2024 has 29 days, so day 30 does not exist — check the day',
     ]);
   });
 
@@ -136,7 +136,7 @@ describe("the postmortem schema", () => {
 
   it("requires completed for done items and forbids it otherwise", () => {
     expect(problems(validFrontmatter({ actionItems: [actionItem({ status: "done" })] }))).toEqual([
-      "actionItems.0.completed: is required when status is done — add the date it was completed",
+      "actionItems.0.completed: is required when status is done — add the date it was completed, or `completedDateUnknown: true` if nobody knows it",
     ]);
     expect(problems(validFrontmatter({ actionItems: [actionItem({ completed: "2024-03-10" })] }))).toEqual([
       "actionItems.0.completed: is only allowed when status is done (it is open) — remove it or set status: done",

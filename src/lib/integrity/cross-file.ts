@@ -3,6 +3,7 @@
  * prior action items belong to earlier incidents, ids and aliases do not collide.
  * Used by both the Astro build (src/data) and `hindsight validate`.
  */
+import { closest, distance } from "fastest-levenshtein";
 import type { Catalogs, Postmortem } from "../schema/index.ts";
 import { ACTION_ITEM_KEY } from "../schema/identifiers.ts";
 import { mayBeUnassigned } from "../schema/imported.ts";
@@ -58,9 +59,25 @@ export function checkCatalogs(catalogs: Catalogs, files: CatalogFiles): Problem[
   return problems;
 }
 
+/** The known id closest to `value` by edit distance, if it is close enough to be the one meant. */
+export function nearestId(value: string, known: Iterable<string>): string | undefined {
+  const ids = [...known];
+  if (ids.length === 0) return undefined;
+  const best = closest(value, ids);
+  return distance(value, best) <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
+}
+
+/** "did you mean x?" when an existing id is close, else the existing ids; never an id that does not exist. */
+export function knownIdHint(value: string, known: Set<string>): string {
+  const nearest = nearestId(value, known);
+  if (nearest) return `did you mean "${nearest}"?`;
+  if (known.size === 0) return "the catalog has no entries yet";
+  const sample = [...known].slice(0, 8).join(", ");
+  return `existing ids: ${sample}${known.size > 8 ? ", …" : ""}`;
+}
+
 function unknownId(value: string, kind: string, catalogFile: string, known: Set<string>): string {
-  const sample = [...known].slice(0, 6).join(", ");
-  return `${kind} "${value}" is not in ${catalogFile} — add it there or use an existing id (${sample}${known.size > 6 ? ", …" : ""})`;
+  return `${kind} "${value}" is not in ${catalogFile} — add it there or use an existing id (${knownIdHint(value, known)})`;
 }
 
 /**
@@ -117,6 +134,34 @@ export function checkPostmortemReferences(
     });
   }
   problems.push(...aliasCollisions(postmortems));
+  return problems;
+}
+
+/**
+ * Warnings for `related` entries that name a draft: drafts are never built, so the link stays hidden
+ * until that postmortem is published.
+ */
+export function checkRelatedDrafts(
+  postmortems: PostmortemSource[],
+  lookup?: (id: string) => PostmortemSource | undefined,
+): Problem[] {
+  const byId = new Map(postmortems.map((p) => [p.id, p]));
+  const find = lookup ?? ((id: string) => byId.get(id));
+  const problems: Problem[] = [];
+  for (const pm of postmortems) {
+    if (pm.data.status === "draft") continue;
+    pm.data.related.forEach((id, i) => {
+      const target = find(id);
+      if (target?.data.status !== "draft") return;
+      problems.push({
+        file: pm.file,
+        path: ["related", i],
+        level: "warning",
+        rule: "related-draft",
+        message: `"${id}" is a draft, so readers will not see this link until it is published — publish it first, or expect the link to appear later`,
+      });
+    });
+  }
   return problems;
 }
 

@@ -2,13 +2,35 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, constants } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { isAbsolute, join, relative, sep } from "node:path";
+import { slugify } from "../scaffold/postmortem-template.ts";
 import { MAX_ID_LENGTH, POSTMORTEM_ID } from "../schema/identifiers.ts";
 import { isCalendarDate } from "../schema/time.ts";
 import { formatBytes } from "../validate/limits.ts";
 import type { Problem } from "./problem.ts";
 
+/** A date written in a file name in any common shape (2016-1-4, 2016_01_04, 20160104), as YYYY-MM-DD. */
+const NAME_DATE = /(\d{4})[-_. ]?(\d{1,2})[-_. ]?(\d{1,2})(?!\d)/;
+
+/**
+ * The file name a misnamed postmortem should have, from its own name: its date (or, failing that, the
+ * start date written inside it) and its words as a slug. `startedOf` reads the file's `started` date.
+ */
+export function suggestedFileName(name: string, startedOf?: (name: string) => string | undefined): string {
+  const stem = name.replace(/\.[^.]*$/, "");
+  const m = NAME_DATE.exec(stem);
+  const written = m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` : undefined;
+  const date = written !== undefined && isCalendarDate(written) ? written : startedOf?.(name);
+  const words = m ? stem.replace(m[0], " ") : stem;
+  const slug = slugify(words);
+  return `${date ?? "YYYY-MM-DD"}-${slug}.mdx`;
+}
+
 /** Problems with the names in `content/postmortems/` (given relative to `dir`). */
-export function checkPostmortemFileNames(names: readonly string[], dir: string): Problem[] {
+export function checkPostmortemFileNames(
+  names: readonly string[],
+  dir: string,
+  startedOf?: (name: string) => string | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   const mdx = names.filter((n) => !n.startsWith(".") || n.endsWith(".mdx"));
@@ -41,7 +63,7 @@ export function checkPostmortemFileNames(names: readonly string[], dir: string):
       problems.push({
         file,
         path: [],
-        message: `file name "${name}" is not YYYY-MM-DD-slug.mdx — name it after the incident's start date and a lower-case slug of ASCII letters, digits and hyphens, for example 2016-01-04-dashboard-outage.mdx`,
+        message: `file name "${name}" is not YYYY-MM-DD-slug.mdx — name it after the incident's start date and a lower-case slug of ASCII letters, digits and hyphens: ${suggestedFileName(name, startedOf)}`,
       });
     } else if (id.length > MAX_ID_LENGTH) {
       problems.push({

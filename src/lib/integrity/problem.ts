@@ -6,6 +6,10 @@ export interface Problem {
   path: (string | number)[];
   /** What is wrong — how to fix it. */
   message: string;
+  /** Set only on warnings: problems are errors unless they say so. */
+  level?: "warning";
+  /** The id of the rule in src/lib/validate/rules.ts, where known. */
+  rule?: string;
 }
 
 /** `actionItems.2.owner` style rendering of a field path. */

@@ -93,6 +93,7 @@ export interface TimelineChartLayout {
 
 /** Each event kind's symbol, so kinds differ by shape as well as colour. */
 export const KIND_SYMBOLS: Record<TimelineKind, SymbolType> = {
+  context: symbolCircle,
   trigger: symbolDiamond,
   detection: symbolTriangle,
   escalation: symbolWye,
@@ -161,9 +162,11 @@ function dropOverlapping<T extends { x: number; label: string }>(items: T[]): T[
 }
 
 /** Lays the chart out for a postmortem. */
-export function timelineChart(input: TimelineChartInput, width = WIDTH): TimelineChartLayout {
-  const tz = input.timezone;
+export function timelineChart(all: TimelineChartInput, width = WIDTH): TimelineChartLayout {
+  const tz = all.timezone;
   const ms = (iso: string) => Date.parse(iso);
+  // Context events before the incident (a change weeks earlier) are listed in the text, not drawn.
+  const input = { ...all, timeline: all.timeline.filter((e) => !(e.kind === "context" && ms(e.at) < ms(all.started))) };
   const started = ms(input.started);
   const durations = computeDurations(input);
   const impactEnd = started + (durations.impact ?? durations.timeToDetect);

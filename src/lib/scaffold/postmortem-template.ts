@@ -3,7 +3,8 @@
  * pre-filled with the author's UTC offset, status draft. It passes `hindsight validate` as written.
  */
 import { Document } from "yaml";
-import { SEVERITY_LEVELS, type Severity } from "../schema/vocabulary.ts";
+import { SEVERITY_LEVELS, TIMELINE_KINDS, type Severity } from "../schema/vocabulary.ts";
+import { resolveWallTime, wallTimeAt } from "../schema/zone-time.ts";
 
 export interface ScaffoldInput {
   title: string;
@@ -106,7 +107,18 @@ function yamlValue(value: string | string[]): string {
 }
 
 /** The text of a new postmortem. */
+/**
+ * An instant as the short wall-clock form a postmortem is written in, `2026-11-26 09:30` in `timeZone`;
+ * with its offset when that wall-clock time is ambiguous (the repeated hour of a daylight-saving change).
+ */
+export function wallClockTime(instant: string, timeZone: string): string {
+  const wall = wallTimeAt(Date.parse(instant), timeZone);
+  const short = `${wall.date} ${wall.time.slice(0, 5)}`;
+  return resolveWallTime({ date: wall.date, time: `${wall.time.slice(0, 5)}:00` }, timeZone).kind === "instant" ? short : instant;
+}
+
 export function scaffoldPostmortem(input: ScaffoldInput): string {
+  const at = wallClockTime(input.started, input.timezone);
   const severities = (input.severities ?? SEVERITY_LEVELS)
     // One comment line each, whatever the configuration's wording holds.
     .map((level) => `#   ${level.id} ${level.label}: ${level.description}`.replace(/\s+/g, " "))
@@ -131,13 +143,14 @@ tags: []
 # Ids from content/services.yaml and content/teams.yaml.
 services: ${yamlValue(input.services)}
 teams: ${yamlValue(input.teams)}
-# The IANA time zone readers think in; times below carry their UTC offset. Keep the quotes.
+# The IANA time zone readers think in. Times below are its wall-clock times, "YYYY-MM-DD HH:MM"; a time
+# copied with its UTC offset ("2016-01-04T20:22:00-08:00") is fine too. Keep the quotes.
 timezone: ${yamlValue(input.timezone)}
 # When impact began, when someone noticed, when impact stopped, when service was fully restored.
-started: "${input.started}"
-detected: "${input.started}"
-# mitigated: "${input.started}"
-# resolved: "${input.started}"   (required before status: in-review)
+started: "${at}"
+detected: "${at}"
+# mitigated: "${at}"
+# resolved: "${at}"   (required before status: in-review)
 
 impact:
   # What users experienced, in plain language.
@@ -155,10 +168,11 @@ detection:
   # Which alert or report, and whether we could have noticed sooner.
   note: Replace this with which alert or report surfaced the incident.
 
-# Events in order, each with its offset. Kinds: trigger, detection, escalation, diagnosis, mitigation,
-# recovery, communication, resolution, other.
+# Events in order. Kinds: ${TIMELINE_KINDS.join(", ")}.
+# approximate: true marks an estimated time; at: "YYYY-MM-DD" an event known only by its day;
+# kind: context an earlier change that set the incident up (it may be weeks before).
 timeline:
-  - at: "${input.started}"
+  - at: "${at}"
     kind: trigger
     text: Replace this with what set the incident off.
 

@@ -67,10 +67,13 @@ export const markdownText = z
       ctx.issues.push({ code: "custom", input: ctx.value, message: unsafeLinkMessage(url) });
   });
 
+/** What editors check a web URL against: http or https, then a host. */
+export const WEB_URL_PATTERN = "^https?://[^\\s/?#]+(?:[/?#]\\S*)?$";
+
 /** An http(s) URL, for example a ticket in the issue tracker. */
 export const webUrl = z
   .string({ error: "expected a URL such as https://tracker.example.com/OPS-123" })
   .refine(isWebUrl, {
     error: (issue) => `"${String(issue.input)}" is not a valid http(s) URL — paste the full address, starting with https://`,
   })
-  .meta({ format: "uri" });
+  .meta({ format: "uri", pattern: WEB_URL_PATTERN });

@@ -9,11 +9,13 @@ import { ACTION_ITEM_ID } from "./identifiers.ts";
 import { checkImported, importedSchema } from "./imported.ts";
 import { markdownText, webUrl } from "./links.ts";
 import { strictObject } from "./strict-object.ts";
-import { calendarDate, calendarDateMs, instantMs, offsetInstant, timeZone } from "./time.ts";
+import { resolveTime } from "./resolve-times.ts";
+import { calendarDate, calendarDateMs, eventTime, instantMs, keyTime, timeZone } from "./time.ts";
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
   CAUSE_KINDS,
+  CONTEXT_TIMELINE_KINDS,
   DATA_LOSS,
   DETECTION_METHODS,
   DOCUMENT_STATUSES,
@@ -26,8 +28,9 @@ import {
 export const SUMMARY_MAX = 400;
 /** The longest title, in characters. */
 export const TITLE_MAX = 120;
-/** How far outside the incident window a timeline event may sit before it is probably a typo. */
-export const TIMELINE_SLACK_MS = 24 * 60 * 60 * 1000;
+/** How far outside the incident window a timeline event may sit before it is probably a typo (context events excepted). */
+export const TIMELINE_SLACK_HOURS: number = 24;
+export const TIMELINE_SLACK_MS = TIMELINE_SLACK_HOURS * 60 * 60 * 1000;
 
 const oneOf = (values: readonly string[]) => (issue: { input?: unknown }) =>
   `${JSON.stringify(issue.input)} is not allowed — use one of ${values.join(", ")}`;
@@ -70,10 +73,19 @@ export const detectionSchema = strictObject({
 
 /** One event on the incident timeline. */
 export const timelineEventSchema = strictObject({
-  /** When it happened, with its UTC offset. */
-  at: offsetInstant.describe("When it happened, with its UTC offset."),
-  /** What kind of event it was. */
-  kind: z.enum(TIMELINE_KINDS, { error: oneOf(TIMELINE_KINDS) }).describe("What kind of event it was."),
+  /** When it happened: "2016-01-04 20:22" in the postmortem's timezone, a time with its UTC offset, or "2016-01-04" when only the day is known. */
+  at: eventTime.describe(
+    'When it happened: "2016-01-04 20:22" in the postmortem\'s timezone, a time with its UTC offset, or "2016-01-04" when only the day is known.',
+  ),
+  /** True when the time is an estimate; the page shows it as "≈ 20:45". */
+  approximate: z
+    .boolean({ error: "expected true or false" })
+    .optional()
+    .describe('True when the time is an estimate; the page shows it as "≈ 20:45".'),
+  /** What kind of event it was; `context` (an earlier change that set the incident up) may be any time before it. */
+  kind: z
+    .enum(TIMELINE_KINDS, { error: oneOf(TIMELINE_KINDS) })
+    .describe("What kind of event it was; `context` (an earlier change that set the incident up) may be any time before it."),
   /** What happened, in one or two sentences (Markdown allowed). */
   text: markdownText.describe("What happened, in one or two sentences (Markdown allowed)."),
 });
@@ -129,8 +141,15 @@ export const actionItemSchema = strictObject({
     .describe("Where the item stands: `open`, `in-progress`, `blocked`, `done` or `wont-do`."),
   /** The date it is due, YYYY-MM-DD. */
   due: calendarDate.describe("The date it is due, YYYY-MM-DD."),
-  /** The date it was done; required when status is done, forbidden otherwise. */
-  completed: calendarDate.optional().describe("The date it was done; required when status is done, forbidden otherwise."),
+  /** The date it was done; required when status is done (unless `completedDateUnknown`), forbidden otherwise. */
+  completed: calendarDate
+    .optional()
+    .describe("The date it was done; required when status is done (unless `completedDateUnknown`), forbidden otherwise."),
+  /** True for an item done on a date nobody recorded; it counts as done but stays out of days-to-close figures. */
+  completedDateUnknown: z
+    .literal(true, { error: "write true, or remove the field and give `completed`" })
+    .optional()
+    .describe("True for an item done on a date nobody recorded; it counts as done but stays out of days-to-close figures."),
   /** Why it will not be done; required when status is `wont-do`. */
   reason: markdownText.optional().describe("Why it will not be done; required when status is `wont-do`."),
   /** Link to the ticket in the issue tracker. */
@@ -192,13 +211,13 @@ const frontmatterShape = {
   /** The IANA time zone readers think in, for example America/Los_Angeles. */
   timezone: timeZone.describe("The IANA time zone readers think in, for example America/Los_Angeles."),
   /** When impact began. */
-  started: offsetInstant.describe("When impact began."),
+  started: keyTime.describe("When impact began."),
   /** When someone (or something) noticed. */
-  detected: offsetInstant.describe("When someone (or something) noticed."),
+  detected: keyTime.describe("When someone (or something) noticed."),
   /** When impact was stopped or worked around, if it was before resolution. */
-  mitigated: offsetInstant.optional().describe("When impact was stopped or worked around, if it was before resolution."),
+  mitigated: keyTime.optional().describe("When impact was stopped or worked around, if it was before resolution."),
   /** When service was fully restored; optional only while the document is a draft. */
-  resolved: offsetInstant.optional().describe("When service was fully restored; optional only while the document is a draft."),
+  resolved: keyTime.optional().describe("When service was fully restored; optional only while the document is a draft."),
   /** What users experienced. */
   impact: impactSchema.describe("What users experienced."),
   /** How it was noticed. */
@@ -228,14 +247,48 @@ const frontmatterShape = {
     .describe("Set by `hindsight import`: the source document, its checksum and the fields left to fill before review."),
 };
 
-type Frontmatter = z.output<ReturnType<typeof strictObject<typeof frontmatterShape>>>;
+type Written = z.output<ReturnType<typeof strictObject<typeof frontmatterShape>>>;
+type WrittenEvent = Written["timeline"][number];
+/** A timeline event with its time resolved to an instant; `dateOnly` when the author gave only the day. */
+type ResolvedEvent = WrittenEvent & { dateOnly?: true };
+/** The frontmatter with every time an instant with its offset. */
+type Frontmatter = Omit<Written, "timeline"> & { timeline: ResolvedEvent[] };
 type Issue = { path: (string | number)[]; message: string };
+
+const KEY_TIMES = ["started", "detected", "mitigated", "resolved"] as const;
+const resolvedFrontmatter = new WeakMap<Written, Frontmatter>();
+
+/**
+ * Every time read in the postmortem's zone: wall-clock times and dates become instants. A wall-clock time
+ * in a daylight-saving gap or fold is reported (with both candidate offsets) and left as written.
+ */
+function resolveTimes(fm: Written, add?: (issue: Issue) => void): Frontmatter {
+  const known = resolvedFrontmatter.get(fm);
+  if (known) return known;
+  const out: Frontmatter = { ...fm, timeline: [] };
+  for (const key of KEY_TIMES) {
+    const value = fm[key];
+    if (value === undefined) continue;
+    const resolved = resolveTime(value, fm.timezone);
+    if (resolved.ok) out[key] = resolved.iso;
+    else add?.({ path: [key], message: resolved.message });
+  }
+  out.timeline = fm.timeline.map((event, index) => {
+    const resolved = resolveTime(event.at, fm.timezone);
+    if (!resolved.ok) {
+      add?.({ path: ["timeline", index, "at"], message: resolved.message });
+      return event;
+    }
+    return resolved.dateOnly ? { ...event, at: resolved.iso, dateOnly: true as const } : { ...event, at: resolved.iso };
+  });
+  resolvedFrontmatter.set(fm, out);
+  return out;
+}
 
 /** Checks the order of the incident's key times. */
 function checkKeyTimes(fm: Frontmatter, add: (issue: Issue) => void): void {
-  const order = ["started", "detected", "mitigated", "resolved"] as const;
-  let previous: (typeof order)[number] | undefined;
-  for (const key of order) {
+  let previous: (typeof KEY_TIMES)[number] | undefined;
+  for (const key of KEY_TIMES) {
     const value = fm[key];
     if (value === undefined) continue;
     if (previous !== undefined && instantMs(value) < instantMs(fm[previous]!)) {
@@ -254,23 +307,43 @@ function checkKeyTimes(fm: Frontmatter, add: (issue: Issue) => void): void {
   }
 }
 
-/** Checks that events are in order and near the incident window. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SLACK_WORDS = TIMELINE_SLACK_HOURS === 24 ? "a day" : `${TIMELINE_SLACK_HOURS} hours`;
+
+/** The span of an event: its instant, or its whole day when only the day is known. */
+function eventSpan(event: ResolvedEvent): [number, number] {
+  const at = instantMs(event.at);
+  return event.dateOnly ? [at, at + DAY_MS - 1] : [at, at];
+}
+
+/** Checks that events are in order and near the incident window (context events may come any time before it). */
 function checkTimeline(fm: Frontmatter, add: (issue: Issue) => void): void {
   const start = instantMs(fm.started) - TIMELINE_SLACK_MS;
-  const end = instantMs(fm.resolved ?? fm.mitigated ?? fm.detected) + TIMELINE_SLACK_MS;
+  const endTime = fm.resolved ?? fm.mitigated ?? fm.detected;
+  const end = instantMs(endTime) + TIMELINE_SLACK_MS;
+  const context = CONTEXT_TIMELINE_KINDS as readonly string[];
   fm.timeline.forEach((event, index) => {
-    const at = instantMs(event.at);
+    const [from, to] = eventSpan(event);
     const before = fm.timeline[index - 1];
-    if (before && at < instantMs(before.at)) {
+    // A day and a time on that day are in order either way round.
+    if (before && to < eventSpan(before)[0]) {
       add({
         path: ["timeline", index, "at"],
         message: `event ${index + 1} (${event.at}) is earlier than event ${index} (${before.at}) — keep the timeline in chronological order`,
       });
     }
-    if (at < start || at > end) {
+    if (context.includes(event.kind)) {
+      if (from > end)
+        add({
+          path: ["timeline", index, "kind"],
+          message: `a ${event.kind} event sets the scene before the incident, but this one (${event.at}) is after it ended (${endTime}) — use another kind, or check the date`,
+        });
+      return;
+    }
+    if (to < start || from > end) {
       add({
         path: ["timeline", index, "at"],
-        message: `event ${index + 1} (${event.at}) is more than a day outside the incident (started ${fm.started}, ended ${fm.resolved ?? fm.mitigated ?? fm.detected}) — check the date`,
+        message: `event ${index + 1} (${event.at}) is more than ${SLACK_WORDS} outside the incident (started ${fm.started}, ended ${endTime}) — check the date; an earlier change that set the incident up can stay with kind: context`,
       });
     }
   });
@@ -305,8 +378,20 @@ function checkActionItems(fm: Frontmatter, add: (issue: Issue) => void): void {
     if (first !== undefined)
       add({ path: at("id"), message: `"${item.id}" is already used by action item ${first + 1} — give each item its own id` });
     else seen.set(item.id, index);
-    if (item.status === "done" && item.completed === undefined)
-      add({ path: at("completed"), message: "is required when status is done — add the date it was completed" });
+    if (item.status === "done" && item.completed === undefined && item.completedDateUnknown !== true)
+      add({
+        path: at("completed"),
+        message:
+          "is required when status is done — add the date it was completed, or `completedDateUnknown: true` if nobody knows it",
+      });
+    if (item.completedDateUnknown === true && (item.status !== "done" || item.completed !== undefined))
+      add({
+        path: at("completedDateUnknown"),
+        message:
+          item.status !== "done"
+            ? `is only for done items (this one is ${item.status}) — remove it`
+            : "says the completion date is unknown, but `completed` gives it — keep one of the two",
+      });
     if (item.status !== "done" && item.completed !== undefined)
       add({
         path: at("completed"),
@@ -350,16 +435,24 @@ function checkWithdrawn(fm: Frontmatter, add: (issue: Issue) => void): void {
 }
 
 /** A postmortem's frontmatter, with every rule that involves only this file. */
-export const postmortemSchema = strictObject(frontmatterShape).superRefine((fm, ctx) => {
-  const add = (issue: Issue) => ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input: undefined });
-  checkKeyTimes(fm, add);
-  checkTimeline(fm, add);
-  checkCompleteness(fm, add);
-  checkActionItems(fm, add);
-  checkImpact(fm, add);
-  checkWithdrawn(fm, add);
-  checkImported(fm, add);
-});
+export const postmortemSchema = strictObject(frontmatterShape)
+  .superRefine((written, ctx) => {
+    const add = (issue: Issue) => ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input: undefined });
+    const unresolved: Issue[] = [];
+    const fm = resolveTimes(written, (issue) => unresolved.push(issue));
+    if (unresolved.length > 0) {
+      unresolved.forEach(add);
+      return;
+    }
+    checkKeyTimes(fm, add);
+    checkTimeline(fm, add);
+    checkCompleteness(fm, add);
+    checkActionItems(fm, add);
+    checkImpact(fm, add);
+    checkWithdrawn(fm, add);
+    checkImported(fm, add);
+  })
+  .transform((written): Frontmatter => resolveTimes(written));
 
 export type Postmortem = z.infer<typeof postmortemSchema>;
 export type ActionItem = Postmortem["actionItems"][number];

@@ -60,8 +60,9 @@ export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
 export const DETECTION_METHODS = ["alert", "customer-report", "employee", "automated-test", "other"] as const;
 export type DetectionMethod = (typeof DETECTION_METHODS)[number];
 
-/** What a timeline event is. */
+/** What a timeline event is. `context` is the one kind allowed long before the incident. */
 export const TIMELINE_KINDS = [
+  "context",
   "trigger",
   "detection",
   "escalation",
@@ -73,8 +74,11 @@ export const TIMELINE_KINDS = [
   "other",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+/** The kinds of timeline event that may sit any time before the incident window (shown as "before the incident"). */
+export const CONTEXT_TIMELINE_KINDS = ["context"] as const satisfies readonly TimelineKind[];
 /** How each timeline kind reads on a page and in search excerpts. */
 export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
+  context: "Context",
   trigger: "Trigger",
   detection: "Detection",
   escalation: "Escalation",

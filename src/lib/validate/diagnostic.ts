@@ -1,3 +1,5 @@
+import type { Level } from "./rules.ts";
+
 /** A located problem: what `hindsight validate` prints, one per line. */
 export interface Diagnostic {
   /** Path of the file, relative to the working directory, with forward slashes. */
@@ -10,6 +12,25 @@ export interface Diagnostic {
   path: string;
   /** What is wrong — how to fix it. */
   message: string;
+  /** Absent means error: only warnings say so. */
+  level?: Level;
+  /** The id of the rule in src/lib/validate/rules.ts, where known. */
+  rule?: string;
+}
+
+/** The level of a diagnostic (errors leave it out). */
+export function levelOf(d: Diagnostic): Level {
+  return d.level ?? "error";
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => levelOf(d) === "error");
+}
+
+/** `--strict`: every warning becomes an error. */
+export function strict(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.level === "warning" ? { ...d, level: "error" as const } : d));
 }
 
 /** Sorts by file, then position, then field, then message, so that output is stable and reads top to bottom. */
@@ -35,9 +56,9 @@ export function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
-/** `file:LINE:COL  field.path  message` */
+/** `file:LINE:COL  field.path  message`, with `warning:` before the message of a warning. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}  ${d.path}  ${d.message}`;
+  return `${d.file}:${d.line}:${d.column}  ${d.path}  ${d.level === "warning" ? "warning: " : ""}${d.message}`;
 }
 
 export const OUTPUT_FORMATS = ["text", "json", "github"] as const;
@@ -51,14 +72,16 @@ function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-/** One GitHub Actions `::error` annotation per problem. */
+/** One GitHub Actions `::error` or `::warning` annotation per problem. */
 export function formatGithub(d: Diagnostic): string {
-  return `::error file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.path)}::${escapeData(d.message)}`;
+  return `::${levelOf(d)} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.path)}::${escapeData(d.message)}`;
 }
 
 export interface ValidationSummary {
   /** How many postmortem files were read. */
   postmortems: number;
+  /** What was checked, when not the whole content folder ("2 files"). */
+  files?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -66,16 +89,20 @@ export interface ValidationSummary {
 export function formatReport(summary: ValidationSummary, format: OutputFormat): string {
   const { diagnostics } = summary;
   if (format === "json") {
-    return JSON.stringify({ ok: diagnostics.length === 0, postmortems: summary.postmortems, problems: diagnostics }, null, 2);
+    const problems = diagnostics.map((d) => ({ ...d, level: levelOf(d) }));
+    return JSON.stringify({ ok: !hasErrors(diagnostics), postmortems: summary.postmortems, problems }, null, 2);
   }
   if (format === "github") return diagnostics.map(formatGithub).join("\n");
-  if (diagnostics.length === 0)
-    return `✔ ${summary.postmortems} ${summary.postmortems === 1 ? "postmortem" : "postmortems"} and 3 catalogs are valid.`;
-  const files = new Set(diagnostics.map((d) => d.file)).size;
-  const noun = diagnostics.length === 1 ? "problem" : "problems";
-  return [
-    ...diagnostics.map(formatDiagnostic),
-    "",
-    `✖ ${diagnostics.length} ${noun} in ${files} ${files === 1 ? "file" : "files"}.`,
-  ].join("\n");
+  const checked =
+    summary.files ?? `${summary.postmortems} ${summary.postmortems === 1 ? "postmortem" : "postmortems"} and 3 catalogs`;
+  if (diagnostics.length === 0) return `✔ ${checked} ${summary.files === undefined ? "are" : "is"} valid.`;
+  const errors = diagnostics.filter((d) => levelOf(d) === "error");
+  const warnings = diagnostics.length - errors.length;
+  const files = new Set(errors.map((d) => d.file)).size;
+  const warningText = `${warnings} ${warnings === 1 ? "warning" : "warnings"}`;
+  const last =
+    errors.length === 0
+      ? `✔ ${checked} ${summary.files === undefined ? "are" : "is"} valid, with ${warningText}.`
+      : `✖ ${errors.length} ${errors.length === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"}${warnings > 0 ? `, and ${warningText}` : ""}.`;
+  return [...diagnostics.map(formatDiagnostic), "", last].join("\n");
 }

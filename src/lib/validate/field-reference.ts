@@ -2,6 +2,7 @@
  * The guide's field reference, read from the same JSON Schema editors use (itself generated from the
  * zod schemas and their descriptions), so the reference is never written twice.
  */
+import { EVENT_TIME_PATTERN, KEY_TIME_PATTERN } from "../schema/time.ts";
 import { editorSchemas } from "./json-schema.ts";
 
 export interface FieldDoc {
@@ -34,7 +35,8 @@ function typeOf(node: JsonSchemaNode): string {
     const item = node.items ?? {};
     return item.type === "object" ? "list of entries" : `list of ${typeOf(item).replace(/^one of$/, "values")}`;
   }
-  if (node.format === "date-time") return "time with offset";
+  if (node.pattern === KEY_TIME_PATTERN) return "local time or time with offset";
+  if (node.pattern === EVENT_TIME_PATTERN) return "local time, time with offset, or date";
   if (node.format === "date") return "date";
   if (node.format === "uri") return "URL";
   if (node.type === "integer") return "whole number";

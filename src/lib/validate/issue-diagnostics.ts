@@ -1,6 +1,7 @@
 /** Zod issues turned into diagnostics located in the YAML they concern. */
 import type { z } from "zod";
 import { formatPath } from "../integrity/problem.ts";
+import { contextualMessage, type MessageContext } from "./contextual-messages.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 import { issueMessage } from "./error-map.ts";
 import type { YamlSource } from "./yaml-source.ts";
@@ -11,6 +12,7 @@ export function issueDiagnostics(
   data: unknown,
   source: YamlSource,
   file: string,
+  context: MessageContext = {},
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
@@ -22,7 +24,8 @@ export function issueDiagnostics(
       });
       continue;
     }
-    out.push({ file, ...source.locate(issue.path), path: formatPath(issue.path), message: issueMessage(issue, data) });
+    const message = contextualMessage(issue, data, context) ?? issueMessage(issue, data);
+    out.push({ file, ...source.locate(issue.path), path: formatPath(issue.path), message });
   }
   return out;
 }

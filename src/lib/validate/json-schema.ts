@@ -1,10 +1,19 @@
 /**
  * JSON Schemas of the content files, generated from the zod schemas, for editors (completion, hover
- * help, inline errors) and for the guide's field reference. Rules that span fields or files (times in
- * order, ids that exist) cannot be expressed here; `hindsight validate` checks them.
+ * help, inline errors) and for the guide's field reference. The rules between fields of one object that
+ * JSON Schema can say (`if`/`then`) are added to the generated schema here, from the same vocabularies;
+ * rules across objects or files (times in order, ids that exist) cannot be expressed, and
+ * `hindsight validate` checks them.
  */
 import { z } from "zod";
-import { postmortemSchema, servicesFileSchema, taxonomyFileSchema, teamsFileSchema } from "../schema/index.ts";
+import {
+  DATA_LOSS,
+  DOCUMENT_STATUSES,
+  postmortemSchema,
+  servicesFileSchema,
+  taxonomyFileSchema,
+  teamsFileSchema,
+} from "../schema/index.ts";
 import { siteConfigSchema } from "../schema/site.ts";
 
 export const SCHEMA_BASE_URL = "https://hindsight.example.com/schema/";
@@ -17,14 +26,48 @@ function generate(schema: z.ZodType, id: string, title: string, description: str
   return { $schema, $id: `${SCHEMA_BASE_URL}${id}`, title, description, ...rest };
 }
 
+interface ObjectNode {
+  properties: Record<string, { items?: ObjectNode } & ObjectNode>;
+  allOf?: unknown[];
+}
+
+const when = (field: string, condition: unknown, then: unknown) => ({
+  if: { properties: { [field]: condition }, required: [field] },
+  then,
+});
+
+/**
+ * The postmortem rules between fields that JSON Schema can express: an action item's `completed` and
+ * `reason` by its status, `dataLossNote` by `dataLoss`, `resolved` once the document is past draft.
+ */
+function withFieldRules(schema: JsonSchema): JsonSchema {
+  const root = schema as unknown as ObjectNode;
+  const item = root.properties["actionItems"]!.items!;
+  item.allOf = [
+    when("status", { const: "done" }, { anyOf: [{ required: ["completed"] }, { required: ["completedDateUnknown"] }] }),
+    when(
+      "status",
+      { not: { const: "done" } },
+      { not: { anyOf: [{ required: ["completed"] }, { required: ["completedDateUnknown"] }] } },
+    ),
+    when("status", { const: "wont-do" }, { required: ["reason"] }),
+  ];
+  const impact = root.properties["impact"]!;
+  impact.allOf = [when("dataLoss", { enum: DATA_LOSS.filter((d) => d !== "none") }, { required: ["dataLossNote"] })];
+  root.allOf = [when("status", { enum: DOCUMENT_STATUSES.filter((s) => s !== "draft") }, { required: ["resolved"] })];
+  return schema;
+}
+
 /** Every editor schema, by file name under `schema/`. */
 export function editorSchemas(): Record<string, JsonSchema> {
   return {
-    "postmortem.schema.json": generate(
-      postmortemSchema,
-      "postmortem.schema.json",
-      "Hindsight postmortem frontmatter",
-      "The YAML frontmatter of content/postmortems/<YYYY-MM-DD-slug>.mdx. Run `npm run validate` for the rules across fields and files.",
+    "postmortem.schema.json": withFieldRules(
+      generate(
+        postmortemSchema,
+        "postmortem.schema.json",
+        "Hindsight postmortem frontmatter",
+        "The YAML frontmatter of content/postmortems/<YYYY-MM-DD-slug>.mdx. Run `npm run validate` for the rules across fields and files.",
+      ),
     ),
     "teams.schema.json": generate(
       teamsFileSchema,

@@ -4,11 +4,18 @@
  * It reads the files itself (no Astro), with the same zod schemas as the build.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { load as loadYaml } from "js-yaml";
 import { contentPaths } from "../content-paths.ts";
 import { loadSiteConfig } from "../site/config.ts";
-import { checkCatalogs, checkPostmortemReferences, type CatalogFiles, type PostmortemSource } from "../integrity/cross-file.ts";
+import { todayIso } from "../action-items/overdue.ts";
+import {
+  checkCatalogs,
+  checkPostmortemReferences,
+  checkRelatedDrafts,
+  type CatalogFiles,
+  type PostmortemSource,
+} from "../integrity/cross-file.ts";
 import { checkPostmortemFileNames, readContentFile } from "../integrity/files.ts";
 import { formatPath, type Problem } from "../integrity/problem.ts";
 import { publicFileExists, type AllowlistContext } from "../markdown/body-allowlist.ts";
@@ -25,7 +32,10 @@ import {
   type Postmortem,
 } from "../schema/index.ts";
 import { sortDiagnostics, uniqueDiagnostics, type Diagnostic, type ValidationSummary } from "./diagnostic.ts";
+import type { MessageContext } from "./contextual-messages.ts";
 import { genericMessage } from "./error-map.ts";
+import { checkFacts } from "./facts.ts";
+import { ruleLevel } from "./rules.ts";
 import { checkBody } from "./mdx-body.ts";
 import { findSecrets, secretMessage } from "./secrets.ts";
 import {
@@ -49,6 +59,14 @@ export interface ValidateOptions {
   cwd?: string;
   /** The site's public folder, where images in bodies must exist; defaults to `public` in the working directory. */
   publicDir?: string;
+  /** Today (YYYY-MM-DD, UTC) for rules about the future; defaults to the clock. */
+  today?: string;
+}
+
+/** What checking one postmortem needs from the rest of the content. */
+export interface FileContext extends MessageContext, AllowlistContext {
+  /** Today (YYYY-MM-DD, UTC); defaults to the clock. */
+  today?: string;
 }
 
 /** What a run learnt besides its problems, for `--against` and the build hook. */
@@ -73,22 +91,14 @@ const CATALOGS = [
   },
 ] as const;
 
-/** Validates a whole content folder. */
-export function validateContent(options: ValidateOptions): ValidationResult {
-  const cwd = options.cwd ?? process.cwd();
-  const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
-  const paths = contentPaths(options.contentDir);
-  const files: CatalogFiles = {
-    teams: display(paths.teams),
-    services: display(paths.services),
-    taxonomy: display(paths.taxonomy),
-  };
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, YamlSource>();
-  const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
-  const bodyContext: AllowlistContext = { imageExists: publicFileExists(options.publicDir ?? join(cwd, "public")) };
-
-  // Catalogs. An invalid entry is reported; its id still counts as known, so references to it are not reported twice.
+/** Reads and checks the three catalogs. An invalid entry is reported; its id still counts as known, so references to it are not reported twice. */
+function readCatalogs(
+  paths: ReturnType<typeof contentPaths>,
+  files: CatalogFiles,
+  diagnostics: Diagnostic[],
+  sources: Map<string, YamlSource>,
+): { catalogs: Catalogs; knownIds: Record<keyof Catalogs, Set<string>> } {
+  const atFile = (file: string, message: string): Diagnostic => ({ file, line: 1, column: 1, path: "(file)", message });
   const catalogs: Catalogs = { teams: [], services: [], categories: [] };
   const knownIds = { teams: new Set<string>(), services: new Set<string>(), categories: new Set<string>() };
   for (const catalog of CATALOGS) {
@@ -121,6 +131,26 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     }
   }
 
+  return { catalogs, knownIds };
+}
+
+/** Validates a whole content folder. */
+export function validateContent(options: ValidateOptions): ValidationResult {
+  const cwd = options.cwd ?? process.cwd();
+  const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
+  const paths = contentPaths(options.contentDir);
+  const files: CatalogFiles = {
+    teams: display(paths.teams),
+    services: display(paths.services),
+    taxonomy: display(paths.taxonomy),
+  };
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, YamlSource>();
+  const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
+
+  const { catalogs, knownIds } = readCatalogs(paths, files, diagnostics, sources);
+  const context = fileContext(options, cwd, catalogs, knownIds, files);
+
   // The site configuration (optional; its own environment overrides are checked when the site builds).
   diagnostics.push(...loadSiteConfig(options.contentDir, {}, cwd).diagnostics);
 
@@ -136,7 +166,8 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     const names = readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" })
       .map((n) => n.split(sep).join("/"))
       .sort();
-    diagnostics.push(...checkPostmortemFileNames(names, dirName).map((p) => atFile(p.file, p.message)));
+    const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name), paths.dir);
+    diagnostics.push(...checkPostmortemFileNames(names, dirName, startedOf).map((p) => atFile(p.file, p.message)));
     for (const name of names) {
       if (!name.endsWith(".mdx") || name.includes("/")) continue;
       const id = name.slice(0, -".mdx".length);
@@ -150,7 +181,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
         unreadable.add(id);
         continue;
       }
-      const data = validatePostmortemFile(read.text, file, diagnostics, sources, bodyContext);
+      const data = validatePostmortemFile(read.text, file, diagnostics, sources, context);
       if (data) valid.push({ id, file, data });
       else unreadable.add(id);
     }
@@ -160,13 +191,50 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const crossFile: Problem[] = [
     ...checkCatalogs(catalogs, files),
     ...checkPostmortemReferences(valid, withKnownIds(catalogs, knownIds), files, unreadable),
+    ...checkRelatedDrafts(valid),
   ];
   for (const problem of crossFile) {
     const source = sources.get(problem.file) ?? sourceOf(locations.get(problem.file), problem.file);
     const position = source && problem.path.length > 0 ? source.locate(problem.path) : { line: 1, column: 1 };
-    diagnostics.push({ file: problem.file, ...position, path: formatPath(problem.path), message: problem.message });
+    diagnostics.push(locatedProblem(problem, position));
   }
   return { postmortems: ids.length, diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics)), valid, ids, catalogs };
+}
+
+/** What checking each postmortem needs: today, the catalogs for suggestions, the public folder for images. */
+function fileContext(
+  options: ValidateOptions,
+  cwd: string,
+  catalogs: Catalogs,
+  knownIds: Record<keyof Catalogs, Set<string>>,
+  catalogFiles: CatalogFiles,
+): FileContext {
+  return {
+    today: options.today ?? todayIso(),
+    catalogs: withKnownIds(catalogs, knownIds),
+    catalogFiles,
+    imageExists: publicFileExists(options.publicDir ?? join(cwd, "public")),
+  };
+}
+
+/** A cross-file problem at its position, keeping its level and rule. */
+export function locatedProblem(problem: Problem, position: { line: number; column: number }): Diagnostic {
+  return {
+    file: problem.file,
+    ...position,
+    path: formatPath(problem.path),
+    message: problem.message,
+    ...(problem.level ? { level: problem.level } : {}),
+    ...(problem.rule ? { rule: problem.rule } : {}),
+  };
+}
+
+/** The `started` date written in a postmortem file, for suggesting its file name. */
+function startedDateIn(absolute: string, root: string): string | undefined {
+  const read = readContentFile(absolute, root, MAX_POSTMORTEM_FILE_BYTES);
+  if (!read.ok) return undefined;
+  const m = /^started:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(read.text);
+  return m && isCalendarDate(m[1]!) ? m[1] : undefined;
 }
 
 /**
@@ -229,16 +297,16 @@ function fitsIn(data: unknown, budget: number): boolean {
 }
 
 /**
- * Validates one postmortem's text; returns its data when the frontmatter is valid. `context` says how
- * to check that a body's local images exist (unchecked without it).
+ * Validates one postmortem's text; returns its data when the frontmatter is valid. `context` gives today's
+ * date, the catalogs for suggestions, and how to check that a body's local images exist (unchecked without it).
  */
 export function validatePostmortemFile(
   text: string,
   file: string,
   out: Diagnostic[],
   sources?: Map<string, YamlSource>,
-  context: AllowlistContext = {},
-) {
+  context: FileContext = {},
+): Postmortem | undefined {
   const split = splitFrontmatter(text);
   const secrets = findSecrets(text);
   if (secrets.length > 0) {
@@ -275,18 +343,168 @@ export function validatePostmortemFile(
     });
     return undefined;
   }
-  const quick = quickParse(yaml);
-  if (quick !== undefined) return quick;
-  const source = parseYamlSource(yaml, file, yamlLine);
-  sources?.set(file, source);
-  if (source.syntax.length > 0) {
-    out.push(...source.syntax);
-    return undefined;
+  let source: YamlSource | undefined;
+  const located = () => {
+    source ??= parseYamlSource(yaml, file, yamlLine);
+    sources?.set(file, source);
+    return source;
+  };
+  let data = quickParse(yaml);
+  if (data === undefined) {
+    const slow = located();
+    if (slow.syntax.length > 0) {
+      out.push(...slow.syntax);
+      return undefined;
+    }
+    const result = postmortemSchema.safeParse(slow.data, { error: genericMessage });
+    if (!result.success) {
+      out.push(...issueDiagnostics(result.error.issues, slow.data, slow, file, context));
+      return undefined;
+    }
+    data = result.data;
   }
-  const result = postmortemSchema.safeParse(source.data, { error: genericMessage });
-  if (!result.success) {
-    out.push(...issueDiagnostics(result.error.issues, source.data, source, file));
-    return undefined;
+  for (const finding of checkFacts(data, context.today ?? todayIso())) {
+    const position =
+      finding.index === undefined ? located().locate(finding.path) : located().locateInText(finding.path, finding.index);
+    const level = ruleLevel(finding.rule);
+    out.push({
+      file,
+      ...position,
+      path: formatPath(finding.path),
+      message: finding.message,
+      rule: finding.rule,
+      ...(level === "warning" ? { level } : {}),
+    });
   }
-  return result.data;
+  return data;
+}
+
+export interface ValidateFilesOptions extends ValidateOptions {
+  /** The postmortem files to check (paths as given on the command line, relative to `cwd`). */
+  files: string[];
+}
+
+/** The ids a postmortem's `related` and `priorActionItems` name, found without parsing the file. */
+function referencedIds(data: Postmortem): Set<string> {
+  return new Set([...data.related, ...data.priorActionItems.map((key) => key.split("#")[0]!)]);
+}
+
+const ALIASES_LINE = /^aliases:[ \t]*(.*)$/m;
+const STATUS_LINE = /^status:[ \t]*["']?([\w-]+)/m;
+
+/**
+ * What the rules across files need to know of a postmortem that is not being checked: its status and its
+ * aliases, read without the schema (its own problems are not reported here). Aliases are parsed only
+ * when the file lists some.
+ */
+function stubOf(id: string, file: string, text: string): PostmortemSource {
+  const split = splitFrontmatter(text);
+  const yaml = split.ok ? split.source.yaml : "";
+  let aliases: string[] = [];
+  const line = ALIASES_LINE.exec(yaml);
+  if (line && line[1]!.trim() !== "[]") {
+    try {
+      const data = loadYaml(yaml) as { aliases?: unknown } | null;
+      if (Array.isArray(data?.aliases)) aliases = data.aliases.filter((a): a is string => typeof a === "string");
+    } catch {
+      // Its YAML is broken: it has no aliases as far as other files are concerned.
+    }
+  }
+  const status = STATUS_LINE.exec(yaml)?.[1] ?? "published";
+  const data = { status, aliases, related: [], priorActionItems: [], services: [], teams: [], causes: [], actionItems: [] };
+  return { id, file, data: data as unknown as Postmortem };
+}
+
+/**
+ * Validates only the given postmortems, plus the rules across files they touch: their file names and ids
+ * among all the others, catalog references, `related`, `priorActionItems` and `aliases`. Other postmortems
+ * are read only as far as those rules need (a referenced postmortem is parsed; the rest are scanned for
+ * status and aliases). For editors and pre-commit hooks.
+ */
+export function validateFiles(options: ValidateFilesOptions): ValidationResult {
+  const cwd = options.cwd ?? process.cwd();
+  const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
+  const paths = contentPaths(options.contentDir);
+  const files: CatalogFiles = {
+    teams: display(paths.teams),
+    services: display(paths.services),
+    taxonomy: display(paths.taxonomy),
+  };
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, YamlSource>();
+  const { catalogs, knownIds } = readCatalogs(paths, files, diagnostics, sources);
+  const context: FileContext = {
+    today: options.today ?? todayIso(),
+    catalogs: withKnownIds(catalogs, knownIds),
+    catalogFiles: files,
+  };
+
+  const dirName = display(paths.postmortems);
+  const names = existsSync(paths.postmortems)
+    ? readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" })
+        .map((n) => n.split(sep).join("/"))
+        .sort()
+    : [];
+  const checked = new Set(options.files.map((f) => display(resolve(cwd, f))));
+  const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name), paths.dir);
+  for (const problem of checkPostmortemFileNames(names, dirName, startedOf))
+    if (checked.has(problem.file))
+      diagnostics.push({ file: problem.file, line: 1, column: 1, path: "(file)", message: problem.message });
+
+  const valid: PostmortemSource[] = [];
+  const unreadable = new Set<string>();
+  const ids: string[] = [];
+  for (const file of checked) {
+    const absolute = resolve(cwd, file);
+    if (!existsSync(absolute)) {
+      diagnostics.push({ file, line: 1, column: 1, path: "(file)", message: "does not exist — check the path" });
+      continue;
+    }
+    const name = file.slice(file.lastIndexOf("/") + 1);
+    const id = name.replace(/\.mdx$/, "");
+    ids.push(id);
+    const read = readContentFile(absolute, paths.dir, MAX_POSTMORTEM_FILE_BYTES);
+    if (!read.ok) {
+      diagnostics.push({ file, line: read.line, column: read.column, path: "(file)", message: read.message });
+      unreadable.add(id);
+      continue;
+    }
+    const data = validatePostmortemFile(read.text, file, diagnostics, sources, context);
+    if (data) valid.push({ id, file, data });
+    else unreadable.add(id);
+  }
+
+  // The other postmortems: parsed when a checked file cites them, else scanned for status and aliases.
+  const cited = new Set(valid.flatMap((pm) => [...referencedIds(pm.data)]));
+  const others: PostmortemSource[] = [];
+  for (const name of names) {
+    if (!name.endsWith(".mdx") || name.includes("/")) continue;
+    const file = `${dirName}/${name}`;
+    if (checked.has(file)) continue;
+    const id = name.slice(0, -".mdx".length);
+    const read = readContentFile(join(paths.postmortems, name), paths.dir, MAX_POSTMORTEM_FILE_BYTES);
+    if (!read.ok) {
+      unreadable.add(id);
+      continue;
+    }
+    const text = read.text;
+    if (cited.has(id)) {
+      const data = validatePostmortemFile(text, file, [], undefined, context);
+      if (data) others.push({ id, file, data });
+      else unreadable.add(id);
+    } else others.push(stubOf(id, file, text));
+  }
+
+  // Checked files last, so that a clash of ids or aliases is reported in the file being checked.
+  const all = [...others, ...valid];
+  const crossFile = [
+    ...checkPostmortemReferences(all, withKnownIds(catalogs, knownIds), files, unreadable),
+    ...checkRelatedDrafts(valid, (id) => all.find((pm) => pm.id === id)),
+  ].filter((problem) => checked.has(problem.file));
+  for (const problem of crossFile) {
+    const source = sources.get(problem.file) ?? sourceOf(resolve(cwd, problem.file), problem.file);
+    const position = source && problem.path.length > 0 ? source.locate(problem.path) : { line: 1, column: 1 };
+    diagnostics.push(locatedProblem(problem, position));
+  }
+  return { postmortems: ids.length, diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics)), valid, ids, catalogs };
 }

@@ -5,6 +5,7 @@
  * say "quote it". Unquoted dates without a time stay strings, so an impossible `2016-02-30` is reported.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from "yaml";
+import { UnquotedTimestamp } from "../schema/time.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 import { MAX_ALIAS_EXPANSION } from "./limits.ts";
 
@@ -12,12 +13,12 @@ import { MAX_ALIAS_EXPANSION } from "./limits.ts";
 const YAML11_TIMESTAMP =
   /^(\d{4})-(\d\d?)-(\d\d?)(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(Z|[-+]\d\d?(?::?\d\d)?))?$/;
 
-/** The Date js-yaml makes of an unquoted timestamp (only its being a Date matters to the schema). */
+/** The Date js-yaml makes of an unquoted timestamp (its being a Date matters to the schema, and the text written to the hint). */
 function yaml11Date(value: string): Date | undefined {
   const m = YAML11_TIMESTAMP.exec(value);
   if (!m) return undefined;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return Number.isNaN(ms) ? undefined : new UnquotedTimestamp(ms, value);
 }
 
 export interface YamlSource {
@@ -28,6 +29,8 @@ export interface YamlSource {
   syntax: Diagnostic[];
   /** Where a field path sits in the file. */
   locate: (path: readonly PropertyKey[], target?: "key" | "value") => { line: number; column: number };
+  /** Where the character `index` of a text field sits, when the text is written on one line; else the field. */
+  locateInText: (path: readonly PropertyKey[], index: number) => { line: number; column: number };
 }
 
 const SYNTAX_HINTS: Record<string, string> = {
@@ -63,12 +66,7 @@ export function parseYamlSource(text: string, file: string, firstLine: number): 
     const { line, col } = lineCounter.linePos(Math.min(offset, Math.max(text.length, 0)));
     return { line: line + firstLine, column: col };
   };
-  const syntax: Diagnostic[] = doc.errors.map((error) => ({
-    file,
-    ...at(error.pos[0]),
-    path: "frontmatter",
-    message: syntaxMessage(error.code, error.message, text, error.pos[0]),
-  }));
+  const syntax = syntaxDiagnostics(doc, text, file, at);
   if (syntax.length === 0) {
     const aliases = aliasProblem(doc);
     if (aliases) syntax.push({ file, ...at(aliases.offset), path: "frontmatter", message: aliases.message });
@@ -78,7 +76,73 @@ export function parseYamlSource(text: string, file: string, firstLine: number): 
     const found = nodeAt(doc, path, target);
     return found === undefined ? { line: firstLine, column: 1 } : at(found);
   };
-  return { doc, data, syntax, locate };
+  const locateInText = (path: readonly PropertyKey[], index: number) => {
+    const node = nodeAtPath(doc, path);
+    if (!isScalar(node) || !node.range || typeof node.value !== "string") return locate(path);
+    const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+    const start = node.range[0] + (quoted ? 1 : 0);
+    const written = text.slice(start, node.range[1]);
+    // Only where the source shows the value as it is (one line, no escapes) do offsets match.
+    if (
+      node.type === Scalar.BLOCK_FOLDED ||
+      node.type === Scalar.BLOCK_LITERAL ||
+      written.includes("\n") ||
+      written.includes("\\")
+    )
+      return locate(path);
+    return at(start + Math.min(index, node.value.length));
+  };
+  return { doc, data, syntax, locate, locateInText };
+}
+
+/** A line's leading whitespace holds a tab. */
+const TAB_INDENT = /^[ ]*\t/;
+
+/**
+ * Located syntax errors. A tab in the indentation makes the parser report several errors that never say
+ * "tab"; such a line is reported once, as a tab. Other lines keep their first error.
+ */
+function syntaxDiagnostics(
+  doc: Document.Parsed,
+  text: string,
+  file: string,
+  at: (offset: number) => { line: number; column: number },
+): Diagnostic[] {
+  const lines = text.split("\n");
+  const tabLines = lines.flatMap((line, index) => (TAB_INDENT.test(line) ? [index] : []));
+  if (doc.errors.length > 0 && tabLines.length > 0) {
+    const firstLine = at(0).line;
+    return tabLines.map((index) => ({
+      file,
+      line: firstLine + index,
+      column: lines[index]!.indexOf("\t") + 1,
+      path: "frontmatter",
+      message:
+        "YAML syntax error: this line is indented with a tab — YAML allows only spaces for indentation; replace the tab with spaces",
+    }));
+  }
+  const seen = new Set<number>();
+  const out: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const position = at(error.pos[0]);
+    if (seen.has(position.line)) continue;
+    seen.add(position.line);
+    out.push({ file, ...position, path: "frontmatter", message: syntaxMessage(error.code, error.message, text, error.pos[0]) });
+  }
+  return out;
+}
+
+/** The node at a path, or undefined. */
+function nodeAtPath(doc: Document.Parsed, path: readonly PropertyKey[]): unknown {
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node))
+      node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))?.value;
+    else if (isSeq(node) && typeof segment === "number") node = node.items[segment];
+    else return undefined;
+  }
+  return node;
 }
 
 /**

@@ -1,0 +1,93 @@
+/**
+ * Wall-clock times in a named time zone: the zone's UTC offset at an instant, and the instant(s) a local
+ * time names there. A local time in a daylight-saving gap names no instant; one in the repeated hour
+ * (a fold) names two. Both are reported with their candidate offsets, never guessed.
+ */
+
+const MINUTE = 60_000;
+const QUARTER_HOUR = 15 * MINUTE;
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+
+/**
+ * The UTC offset of `timeZone` at `ms`, in minutes (east positive): -480 for Los Angeles in winter.
+ * Remembered per quarter hour: offsets change only on whole quarter hours of UTC.
+ */
+export function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = offsetNow(ms, timeZone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function offsetNow(ms: number, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const name = formatter.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!m) return 0;
+  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+/** `-08:00` for -480. Zero is written `+00:00`. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/** Minutes of an offset written as `Z`, `+05:30` or `-08:00`. */
+export function parseOffset(offset: string): number {
+  if (offset === "Z" || offset === "z") return 0;
+  const sign = offset.startsWith("-") ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+}
+
+/** A wall-clock time: `2016-01-04` and `20:22:00`. */
+export interface WallTime {
+  date: string;
+  time: string;
+}
+
+/** What a wall-clock time names in a zone. */
+export type LocalResolution =
+  | { kind: "instant"; iso: string; offset: number }
+  /** In a daylight-saving gap: the clock jumped over it. `offsets` are the zone's offsets before and after. */
+  | { kind: "gap"; offsets: [number, number] }
+  /** In a repeated hour: two instants, earlier first. */
+  | { kind: "fold"; candidates: [string, string] };
+
+/** `2016-01-04T20:22:00-08:00` */
+export function withOffset(wall: WallTime, offset: number): string {
+  return `${wall.date}T${wall.time}${formatOffset(offset)}`;
+}
+
+/** The instant(s) a wall-clock time names in `timeZone`. */
+export function resolveWallTime(wall: WallTime, timeZone: string): LocalResolution {
+  const asUtc = Date.parse(`${wall.date}T${wall.time}Z`);
+  // Offsets in force a day either side cover every transition the wall time could sit near.
+  const around = [zoneOffsetMinutes(asUtc - 24 * 60 * MINUTE, timeZone), zoneOffsetMinutes(asUtc + 24 * 60 * MINUTE, timeZone)];
+  const offsets = [...new Set([...around, zoneOffsetMinutes(asUtc, timeZone)])].sort((a, b) => b - a);
+  const valid = offsets.filter((offset) => zoneOffsetMinutes(asUtc - offset * MINUTE, timeZone) === offset);
+  if (valid.length === 0) {
+    const [before, after] = around as [number, number];
+    return { kind: "gap", offsets: [before, after] };
+  }
+  if (valid.length >= 2) {
+    // The larger offset names the earlier instant.
+    return { kind: "fold", candidates: [withOffset(wall, valid[0]!), withOffset(wall, valid[1]!)] };
+  }
+  return { kind: "instant", iso: withOffset(wall, valid[0]!), offset: valid[0]! };
+}
+
+/** The wall-clock date and time of an instant in `timeZone`, to the second. */
+export function wallTimeAt(ms: number, timeZone: string): WallTime {
+  const local = new Date(ms + zoneOffsetMinutes(ms, timeZone) * MINUTE).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 19) };
+}

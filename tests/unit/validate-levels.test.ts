@@ -1,0 +1,122 @@
+/** Levels, rules across files, file names and single-file checks, on real content folders, in process. */
+import { afterEach, describe, expect, test } from "vitest";
+import { suggestedFileName } from "../../src/lib/integrity/files.ts";
+import { formatGithub, formatReport, hasErrors, strict, type Diagnostic } from "../../src/lib/validate/diagnostic.ts";
+import { RULES } from "../../src/lib/validate/rules.ts";
+import { validateContent, validateFiles } from "../../src/lib/validate/validate-content.ts";
+import { API_ERRORS, createContent, pm, positionOf, WEBSITE_SLOW, type ContentFixture } from "../support/content-fixture.ts";
+
+const fixtures: ContentFixture[] = [];
+function fixture(): ContentFixture {
+  const f = createContent();
+  fixtures.push(f);
+  return f;
+}
+afterEach(() => {
+  for (const f of fixtures.splice(0)) f.cleanup();
+});
+const run = (f: ContentFixture) => validateContent({ contentDir: f.dir, cwd: f.root, today: "2024-06-01" });
+
+const WARNING: Diagnostic = {
+  file: "a.mdx",
+  line: 3,
+  column: 5,
+  path: "timeline.2",
+  message: "repeats event 2 — remove one",
+  level: "warning",
+  rule: "duplicate-event",
+};
+const ERROR: Diagnostic = { file: "a.mdx", line: 1, column: 1, path: "title", message: "is empty — write one" };
+
+describe("levels", () => {
+  test("warnings pass, are marked in text, and become GitHub warning annotations", () => {
+    expect(hasErrors([WARNING])).toBe(false);
+    expect(formatReport({ postmortems: 1, diagnostics: [WARNING] }, "text")).toBe(
+      "a.mdx:3:5  timeline.2  warning: repeats event 2 — remove one\n\n✔ 1 postmortem and 3 catalogs are valid, with 1 warning.",
+    );
+    expect(formatGithub(WARNING)).toBe("::warning file=a.mdx,line=3,col=5,title=timeline.2::repeats event 2 — remove one");
+    expect(formatGithub(ERROR)).toMatch(/^::error /);
+  });
+
+  test("the JSON report carries every problem's level", () => {
+    const json = JSON.parse(formatReport({ postmortems: 1, diagnostics: [ERROR, WARNING] }, "json")) as {
+      ok: boolean;
+      problems: { level: string }[];
+    };
+    expect(json.ok).toBe(false);
+    expect(json.problems.map((p) => p.level)).toEqual(["error", "warning"]);
+    expect(JSON.parse(formatReport({ postmortems: 1, diagnostics: [WARNING] }, "json"))).toMatchObject({ ok: true });
+  });
+
+  test("--strict makes warnings errors", () => {
+    expect(hasErrors(strict([WARNING]))).toBe(true);
+    expect(formatGithub(strict([WARNING])[0]!)).toMatch(/^::error /);
+  });
+
+  test("every warning the validator gives names a rule whose level is warning", () => {
+    const warnings = new Set(RULES.filter((r) => r.level === "warning").map((r) => r.id));
+    expect([...warnings].sort()).toEqual(["duplicate-event", "private-ticket", "related-draft", "zone-offset"]);
+  });
+});
+
+describe("rules across files", () => {
+  test("related pointing at a draft is a warning in the file that names it", () => {
+    const f = fixture();
+    f.edit(pm(WEBSITE_SLOW), "status: published", "status: draft");
+    const text = f.read(pm(API_ERRORS));
+    const result = run(f);
+    expect(result.diagnostics).toEqual([
+      {
+        file: `content/${pm(API_ERRORS)}`,
+        ...positionOf(text, WEBSITE_SLOW),
+        path: "related.0",
+        level: "warning",
+        rule: "related-draft",
+        message: `"${WEBSITE_SLOW}" is a draft, so readers will not see this link until it is published — publish it first, or expect the link to appear later`,
+      },
+    ]);
+  });
+
+  test("a misnamed file is told the name made of its own date and words", () => {
+    const f = fixture();
+    f.write("postmortems/2024_3_7 Checkout Outage.mdx", f.read(pm(API_ERRORS)).replace(/related: \[.*\]/, "related: []"));
+    f.write("postmortems/payments-down.mdx", f.read(pm(API_ERRORS)).replace(/related: \[.*\]/, "related: []"));
+    const messages = run(f)
+      .diagnostics.filter((d) => d.path === "(file)")
+      .map((d) => d.message);
+    expect(messages).toContainEqual(expect.stringMatching(/: 2024-03-07-checkout-outage\.mdx$/));
+    // No date in the name: the start date written inside the file.
+    expect(messages).toContainEqual(expect.stringMatching(/: 2024-03-01-payments-down\.mdx$/));
+  });
+
+  test("suggested names never fall back to one fixed example", () => {
+    expect(suggestedFileName("20231105-DB failover.mdx")).toBe("2023-11-05-db-failover.mdx");
+    expect(suggestedFileName("notes.mdx")).toBe("YYYY-MM-DD-notes.mdx");
+  });
+});
+
+describe("hindsight validate <file>", () => {
+  test("checks the file and the rules across files it touches, not the other files", () => {
+    const f = fixture();
+    f.edit(pm(WEBSITE_SLOW), "severity: SEV3", "severity: SEV9"); // not checked: not reported
+    f.edit(pm(API_ERRORS), "services: [api]", "services: [apii]");
+    const result = validateFiles({ contentDir: f.dir, cwd: f.root, files: [`content/${pm(API_ERRORS)}`], today: "2024-06-01" });
+    expect(result.diagnostics.map((d) => `${d.file} ${d.path}`)).toEqual([`content/${pm(API_ERRORS)} services.0`]);
+  });
+
+  test("reports an alias that another file already claims, and a related draft", () => {
+    const f = fixture();
+    f.edit(pm(WEBSITE_SLOW), "status: published", "status: draft\naliases: [2024-05-02-old-name]");
+    f.edit(pm(API_ERRORS), "related: [", "aliases: [2024-05-02-old-name]\nrelated: [");
+    const result = validateFiles({ contentDir: f.dir, cwd: f.root, files: [`content/${pm(API_ERRORS)}`], today: "2024-06-01" });
+    expect(result.diagnostics.map((d) => `${d.path} ${d.rule ?? ""}`)).toEqual(["aliases.0 ", "related.0 related-draft"]);
+    expect(result.diagnostics[0]?.message).toContain("is also claimed by");
+  });
+
+  test("a cited earlier item is checked against the real file", () => {
+    const f = fixture();
+    f.edit(pm(WEBSITE_SLOW), "causes:", `priorActionItems: ["${API_ERRORS}#A7"]\ncauses:`);
+    const result = validateFiles({ contentDir: f.dir, cwd: f.root, files: [`content/${pm(WEBSITE_SLOW)}`], today: "2024-06-01" });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([`${API_ERRORS} has no action item A7 — check the id after "#"`]);
+  });
+});
