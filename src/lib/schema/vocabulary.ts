@@ -37,7 +37,7 @@ export function zeroPerSeverity(): Record<Severity, number> {
 
 /**
  * Life cycle of the postmortem document itself (not of the incident). `withdrawn` is the only way back once
- * readers have seen a postmortem: its URL stays, with a notice and the reason (docs/decisions/0006).
+ * readers have seen a postmortem: its URL stays, with a notice and the reason (docs/decisions/0010).
  */
 export const DOCUMENT_STATUSES = ["draft", "in-review", "published", "withdrawn"] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
