@@ -16,7 +16,7 @@ describe("astro build runs the validator first", () => {
     const chart = positionOf(withBody, "<Chart");
     const result = await buildSite("authoring-invalid", f.dir);
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain("hindsight validate found 2 problems in the content:");
+    expect(result.output).toContain("hindsight validate found 2 errors in the content:");
     expect(result.output).toContain(
       `postmortems/${API_ERRORS}.mdx:${owner.line}:${owner.column}  actionItems.0.owner  team "plattform" is not in`,
     );

@@ -4,7 +4,7 @@ import { followThroughByTeam, openItemsByAge } from "../../src/lib/insights/acti
 import { causeCategoryCounts, causeCoOccurrence } from "../../src/lib/insights/causes.ts";
 import { durationsBySeverity, histogram } from "../../src/lib/insights/durations.ts";
 import { postmortemsPerQuarter } from "../../src/lib/insights/quarters.ts";
-import { timelineChart } from "../../src/lib/postmortem/timeline-chart.ts";
+import { chartedEvents, timelineChart } from "../../src/lib/postmortem/timeline-chart.ts";
 import { publishedOnly } from "../../src/lib/postmortem/visibility.ts";
 import { SEVERITIES } from "../../src/lib/schema/vocabulary.ts";
 import { countMarks, element, readPage } from "../support/html.ts";
@@ -119,7 +119,9 @@ describe("the timeline picture on postmortem pages", () => {
       const html = readPage(SAMPLE_DIST, `/postmortems/${p.id}/`);
       const figure = element(html, /<figure class="timeline-chart[ "]/);
       expect(figure, p.id).toMatch(/^<figure[^>]*aria-hidden="true"/);
-      expect(countMarks(element(figure, "<svg"), "path", "event-mark"), p.id).toBe(p.data.timeline.length);
+      expect(countMarks(element(figure, "<svg"), "path", "event-mark"), p.id).toBe(
+        chartedEvents(p.data.timeline, p.data.started).length,
+      );
       expect(html, p.id).toContain('<section aria-labelledby="timeline"');
       expect(html, p.id).not.toMatch(/\sstyle=/i);
     }

@@ -161,12 +161,16 @@ function dropOverlapping<T extends { x: number; label: string }>(items: T[]): T[
   return kept;
 }
 
+/** The events the chart draws: context events before the incident (a change weeks earlier) are listed in the text, not drawn. */
+export function chartedEvents<E extends { kind: string; at: string }>(timeline: readonly E[], started: string): E[] {
+  return timeline.filter((e) => !(e.kind === "context" && Date.parse(e.at) < Date.parse(started)));
+}
+
 /** Lays the chart out for a postmortem. */
 export function timelineChart(all: TimelineChartInput, width = WIDTH): TimelineChartLayout {
   const tz = all.timezone;
   const ms = (iso: string) => Date.parse(iso);
-  // Context events before the incident (a change weeks earlier) are listed in the text, not drawn.
-  const input = { ...all, timeline: all.timeline.filter((e) => !(e.kind === "context" && ms(e.at) < ms(all.started))) };
+  const input = { ...all, timeline: chartedEvents(all.timeline, all.started) };
   const started = ms(input.started);
   const durations = computeDurations(input);
   const impactEnd = started + (durations.impact ?? durations.timeToDetect);
