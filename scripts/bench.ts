@@ -26,7 +26,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +34,7 @@ import { gzipSync } from "node:zlib";
 import { generateCorpus } from "./bench/corpus.ts";
 import { proseParagraphs } from "./bench/prose.ts";
 import { replaceBlock, summarise, type Summary } from "./bench/report.ts";
+import { freePort } from "../tests/support/dev-server.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DFDS = join(ROOT, "..", "shared", "corpus", "dfds-postmortems");
@@ -156,18 +156,6 @@ function firstSearch(dist: string, query: string): { toResults: number; total: n
   const report = JSON.parse(result.stdout) as { groups: Record<string, { gzip: number }>; total: { gzip: number } };
   const filters = Object.entries(report.groups).find(([name]) => name.startsWith("filter chunks"))?.[1]?.gzip ?? 0;
   return { toResults: report.total.gzip - filters, total: report.total.gzip };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

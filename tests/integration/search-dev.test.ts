@@ -1,25 +1,13 @@
 /** In `npm run dev` there is no search index: the search page says so and how to get one. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanEnv } from "../support/clean-env.ts";
 import { FIXTURES, ROOT, TEST_OUTPUT } from "../support/paths.ts";
+import { freePort } from "../support/dev-server.ts";
 
 let dev: ChildProcess;
 let url: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   const port = await freePort();

@@ -12,7 +12,8 @@ export interface DevServer {
   stop: () => void;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port on the loopback address that nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.on("error", reject);

@@ -216,7 +216,8 @@ describe("text that looks like markup or a formula", () => {
     );
     // Every hostile item is late, so each is a line of the one overdue entry.
     const late = events.find((e) => e.uid.startsWith("overdue@"));
-    const description = String(late?.description);
+    const description = late?.description;
+    expect(typeof description).toBe("string");
     expect(description).toContain("- [P2] Call AT&T about List<String> and <b> — Web App (Zürich), due 20 Nov 2026");
     expect(description).toContain('- [P2] =HYPERLINK("https://evil.example","x") — ');
     expect(description).toContain("- [P2] Escape AT&amp;T and bold — ");
