@@ -1,47 +1,19 @@
 /** In `npm run dev` there is no search index: the search page says so and how to get one. */
-import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv } from "../support/clean-env.ts";
-import { FIXTURES, ROOT, TEST_OUTPUT } from "../support/paths.ts";
-import { freePort } from "../support/dev-server.ts";
+import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { FIXTURES } from "../support/paths.ts";
 
-let dev: ChildProcess;
+let dev: DevServer;
 let url: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  dev = spawn(
-    process.execPath,
-    // --ignore-lock: run beside any other dev server in this checkout without replacing or registering with it.
-    [join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--ignore-lock", "--host", "127.0.0.1", "--port", String(port)],
-    {
-      cwd: ROOT,
-      env: {
-        ...cleanEnv(),
-        HINDSIGHT_CONTENT: join(FIXTURES, "content-minimal"),
-        HINDSIGHT_CACHE_DIR: join(TEST_OUTPUT, `search-dev-server-${process.pid}`, "cache"),
-        ASTRO_TELEMETRY_DISABLED: "1",
-        NO_COLOR: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const onData = (data: Buffer) => {
-      output += data.toString();
-      if (output.includes(url)) resolve();
-    };
-    dev.stdout?.on("data", onData);
-    dev.stderr?.on("data", onData);
-    dev.on("exit", (code) => reject(new Error(`astro dev exited with code ${code}:\n${output}`)));
-  });
+  dev = await startDevServer(join(FIXTURES, "content-minimal"), "search-dev-server");
+  url = dev.url;
 });
 
 afterAll(() => {
-  dev.kill();
+  dev.stop();
 });
 
 /** The dev server answers before it has loaded every route; ask again (up to `attempts` times) until it serves the page. */

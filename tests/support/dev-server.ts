@@ -1,7 +1,10 @@
 /** Starts `astro dev` on a free port over a content folder, as an author would run `npm run dev`. */
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { BUILD_LOCK } from "../../src/cli/build.ts";
+import { waitForLock } from "../../src/lib/build/lock.ts";
 import { cleanEnv } from "./clean-env.ts";
 import { ROOT, TEST_OUTPUT } from "./paths.ts";
 
@@ -25,7 +28,23 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts the dev server once no build or other dev server of this checkout runs: every one of them writes the
+ * same generated modules into `.astro/`, so two at once can serve each other's content. The build lock is held
+ * until stop().
+ */
 export async function startDevServer(contentDir: string, name: string): Promise<DevServer> {
+  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
+  const release = await waitForLock(BUILD_LOCK, "the site");
+  try {
+    return await spawnDevServer(contentDir, name, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function spawnDevServer(contentDir: string, name: string, release: () => void): Promise<DevServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dev = spawn(
@@ -54,5 +73,12 @@ export async function startDevServer(contentDir: string, name: string): Promise<
     dev.stderr.on("data", onData);
     dev.on("exit", (code) => reject(new Error(`astro dev exited with code ${code}:\n${output}`)));
   });
-  return { url, output: () => output, stop: () => dev.kill() };
+  return {
+    url,
+    output: () => output,
+    stop: () => {
+      dev.kill();
+      release();
+    },
+  };
 }
