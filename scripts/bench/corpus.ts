@@ -444,7 +444,8 @@ function postmortemWriter(next: () => number, firstYear: number, until: string, 
         owner: pick(teams),
         status,
         due,
-        ...(status === "done" ? { completed: due } : {}),
+        // Done on its due date, or by the corpus's last day when that is earlier: never a completion in the future.
+        ...(status === "done" ? { completed: due < until ? due : until } : {}),
         ...(status === "wont-do" ? { reason: `Superseded by the move away from ${pick(TECH)}.` } : {}),
         ...(next() < 0.6 ? { ticket: `https://tracker.example.com/OPS-${int(1000, 9999)}` } : {}),
       };
