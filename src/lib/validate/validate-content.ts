@@ -134,8 +134,8 @@ function readCatalogs(
   return { catalogs, knownIds };
 }
 
-/** Validates a whole content folder. */
-export function validateContent(options: ValidateOptions): ValidationResult {
+/** What every validation run starts from: paths as printed (relative to cwd), the catalog files, empty results. */
+function startRun(options: { contentDir: string; cwd?: string | undefined }) {
   const cwd = options.cwd ?? process.cwd();
   const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
   const paths = contentPaths(options.contentDir);
@@ -144,8 +144,12 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     services: display(paths.services),
     taxonomy: display(paths.taxonomy),
   };
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, YamlSource>();
+  return { cwd, display, paths, files, diagnostics: [] as Diagnostic[], sources: new Map<string, YamlSource>() };
+}
+
+/** Validates a whole content folder. */
+export function validateContent(options: ValidateOptions): ValidationResult {
+  const { cwd, display, paths, files, diagnostics, sources } = startRun(options);
   const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
 
   const { catalogs, knownIds } = readCatalogs(paths, files, diagnostics, sources);
@@ -422,16 +426,7 @@ function stubOf(id: string, file: string, text: string): PostmortemSource {
  * status and aliases). For editors and pre-commit hooks.
  */
 export function validateFiles(options: ValidateFilesOptions): ValidationResult {
-  const cwd = options.cwd ?? process.cwd();
-  const display = (path: string) => relative(cwd, path).split(sep).join("/") || ".";
-  const paths = contentPaths(options.contentDir);
-  const files: CatalogFiles = {
-    teams: display(paths.teams),
-    services: display(paths.services),
-    taxonomy: display(paths.taxonomy),
-  };
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, YamlSource>();
+  const { cwd, display, paths, files, diagnostics, sources } = startRun(options);
   const { catalogs, knownIds } = readCatalogs(paths, files, diagnostics, sources);
   const context: FileContext = {
     today: options.today ?? todayIso(),
