@@ -5,6 +5,8 @@
  * index built over it has the spread of words a real corpus has, not a handful of repeated ones.
  */
 import { stringify } from "yaml";
+import { resolveTime } from "../../src/lib/schema/resolve-times.ts";
+import { formatOffset, zoneOffsetMinutes } from "../../src/lib/schema/zone-time.ts";
 
 export interface CorpusOptions {
   /** How many postmortems to write. */
@@ -301,6 +303,27 @@ const kebab = (text: string) =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 
+/**
+ * An instant as an author in `zone` writes it: the local wall-clock time with the zone's offset then
+ * ("2016-01-04T20:22:00-08:00", "Z" in UTC), or, with `wallTime`, the local time alone ("2016-01-04 20:22")
+ * unless the clocks went back over it and it names two instants.
+ */
+export function writtenTime(ms: number, zone: string, wallTime: boolean): string {
+  const offset = zoneOffsetMinutes(ms, zone);
+  const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
+  if (wallTime) {
+    const written = `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+    if (Date.parse(resolvedIso(written, zone)) === ms) return written;
+  }
+  return `${local}${zone === "UTC" ? "Z" : formatOffset(offset)}`;
+}
+
+/** The instant a written time names in `zone` (an ambiguous local time names none here). */
+function resolvedIso(written: string, zone: string): string {
+  const resolved = resolveTime(written, zone);
+  return resolved.ok ? resolved.iso : "";
+}
+
 /** The catalogs every generated corpus shares. */
 function catalogFiles(): [string, string][] {
   const teams = TEAMS.map(([id, name]) => ({ id, name, channel: `#${id}`, description: `Owns ${name.toLowerCase()} systems.` }));
@@ -329,7 +352,8 @@ function postmortemWriter(next: () => number, firstYear: number, until: string, 
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const host = () => `${pick(["db", "api", "web", "cache", "queue", "worker", "edge", "search"])}-${int(1, 48)}`;
   const version = () => `v${int(1, 9)}.${int(0, 30)}.${int(0, 12)}`;
-  const span = Date.parse(`${until}T00:00:00Z`) - Date.UTC(firstYear, 0, 1);
+  // Starts end 14 hours before `until` in UTC, so that no zone's local start date reaches it.
+  const span = Date.parse(`${until}T00:00:00Z`) - 14 * 3_600_000 - Date.UTC(firstYear, 0, 1);
   const used = new Set<string>();
 
   const sentence = (service: string, tech: string): string =>
@@ -399,9 +423,14 @@ function postmortemWriter(next: () => number, firstYear: number, until: string, 
   };
 
   return (): [string, string] => {
-    const started = Date.UTC(firstYear, 0, 1) + Math.floor(next() * span);
-    const startedIso = new Date(started - (started % 60_000)).toISOString().replace(".000Z", "Z");
-    const at = (minutes: number) => new Date(Date.parse(startedIso) + minutes * 60_000).toISOString().replace(".000Z", "Z");
+    const zone = pick(ZONES);
+    // Authors in a zone write its wall-clock times: most with the zone's offset, some as local times read in
+    // the zone (an ambiguous one, in the hour the clocks go back, with its offset as the validator asks).
+    const wallTimes = next() < 0.3;
+    const startMs = Date.UTC(firstYear, 0, 1) + Math.floor(next() * span);
+    const started = startMs - (startMs % 60_000);
+    const at = (minutes: number) => writtenTime(started + minutes * 60_000, zone, wallTimes);
+    const startedIso = at(0);
     const detectAfter = int(1, 120);
     const mitigateAfter = detectAfter + int(5, 240);
     const resolveAfter = mitigateAfter + int(5, 720);
@@ -432,7 +461,7 @@ function postmortemWriter(next: () => number, firstYear: number, until: string, 
       1,
       3,
     );
-    const dueBase = Date.parse(at(resolveAfter));
+    const dueBase = started + resolveAfter * 60_000;
     const actionItems = Array.from({ length: int(3, 10) }, (_, i) => {
       const due = new Date(dueBase + int(7, 120) * 86_400_000).toISOString().slice(0, 10);
       const status = pick(["done", "done", "done", "open", "in-progress", "blocked", "wont-do"] as const);
@@ -468,7 +497,7 @@ function postmortemWriter(next: () => number, firstYear: number, until: string, 
       ),
       services: services.map(kebab),
       teams,
-      timezone: pick(ZONES),
+      timezone: zone,
       started: startedIso,
       detected: at(detectAfter),
       mitigated: at(mitigateAfter),
@@ -496,7 +525,7 @@ function postmortemWriter(next: () => number, firstYear: number, until: string, 
         })),
         { at: at(mitigateAfter), kind: "mitigation", text: `We ${pick(FIXES)}.` },
         { at: at(resolveAfter), kind: "resolution", text: `${service} is fully recovered.` },
-      ].sort((a, b) => a.at.localeCompare(b.at)),
+      ].sort((a, b) => Date.parse(resolvedIso(a.at, zone)) - Date.parse(resolvedIso(b.at, zone))),
       causes: [
         { kind: "trigger", category: categories[0]!, text: `${trigger[0]!.toUpperCase()}${trigger.slice(1)}.` },
         ...categories.map((category, i) => ({

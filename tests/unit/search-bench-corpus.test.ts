@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { generateCorpus } from "../../scripts/bench/corpus.ts";
+import { generateCorpus, writtenTime } from "../../scripts/bench/corpus.ts";
+import { validateContent } from "../../src/lib/validate/validate-content.ts";
 import { checkCatalogs, checkPostmortemReferences } from "../../src/lib/integrity/cross-file.ts";
 import {
   causeCategorySchema,
@@ -53,6 +57,44 @@ describe("generateCorpus", () => {
     expect(new Set(data.map((d) => d.severity))).toEqual(new Set(["SEV1", "SEV2", "SEV3", "SEV4"]));
     expect(new Set(data.map((d) => d.started.slice(0, 4))).size).toBeGreaterThan(10);
     expect(data.every((d) => d.started < "2026-10-31")).toBe(true);
+  });
+
+  it("writes a knowledge base the validator passes without a single error or warning", () => {
+    const root = mkdtempSync(join(tmpdir(), "hindsight-corpus-"));
+    try {
+      for (const [path, text] of files) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), text);
+      }
+      const result = validateContent({ contentDir: root, cwd: root, publicDir: join(root, "public") });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.postmortems).toBe(150);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("writes times as authors in the postmortem's zone do: with the zone's offset, or as local times", () => {
+    const texts = postmortems.map(([, text]) => text);
+    expect(texts.some((text) => /^started: "\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d"$/m.test(text))).toBe(true);
+    expect(texts.some((text) => /^started: "\d{4}-\d\d-\d\d \d\d:\d\d"$/m.test(text))).toBe(true);
+    expect(texts.some((text) => /^timezone: "UTC"$/m.test(text) && /^started: ".*Z"$/m.test(text))).toBe(true);
+  });
+
+  it("writes an instant in the zone's wall-clock time, keeping the offset where a local time would name two instants", () => {
+    const instant = Date.parse("2016-01-05T04:22:00Z");
+    expect(writtenTime(instant, "America/Los_Angeles", false)).toBe("2016-01-04T20:22:00-08:00");
+    expect(writtenTime(instant, "America/Los_Angeles", true)).toBe("2016-01-04 20:22");
+    expect(writtenTime(instant, "UTC", false)).toBe("2016-01-05T04:22:00Z");
+    expect(writtenTime(instant, "Europe/London", false)).toBe("2016-01-05T04:22:00+00:00");
+    // 01:30 happened twice in New York on 3 November 2024; the first was at -04:00.
+    expect(writtenTime(Date.parse("2024-11-03T05:30:00Z"), "America/New_York", true)).toBe("2024-11-03T01:30:00-04:00");
+  });
+
+  it("completes no action item after the corpus's last day", () => {
+    const completed = postmortems.flatMap(([, text]) => [...text.matchAll(/completed: "(\d{4}-\d\d-\d\d)"/g)].map((m) => m[1]!));
+    expect(completed.length).toBeGreaterThan(0);
+    expect(completed.every((day) => day <= "2026-10-31")).toBe(true);
   });
 
   it("refuses a count that is not a whole number, saying what to pass", () => {
