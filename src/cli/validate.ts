@@ -1,7 +1,6 @@
 /** `hindsight validate`: checks the content folder and prints every problem at once. */
 import { parseArgs } from "node:util";
 import { contentDir } from "../lib/content-paths.ts";
-import { AgainstError, compareWithRef } from "../lib/validate/against.ts";
 import {
   formatReport,
   hasErrors,
@@ -29,11 +28,7 @@ Exit code 0 when there is no error, 1 when there are errors, 2 on a usage error.
   --against <ref>     also fail when an action item or a published postmortem that exists at the git
                       ref (for example origin/main) has disappeared`;
 
-export function run(args: string[]): Promise<number> {
-  return Promise.resolve(runNow(args));
-}
-
-function runNow(args: string[]): number {
+export async function run(args: string[]): Promise<number> {
   let values;
   let positionals: string[];
   try {
@@ -67,6 +62,8 @@ function runNow(args: string[]): number {
   const result = onlyPostmortems ? validateFiles({ contentDir: dir, files: positionals }) : validateContent({ contentDir: dir });
   let diagnostics = result.diagnostics;
   if (values.against !== undefined) {
+    // Loaded only for this option: it reads git and parses YAML, which a plain run never needs.
+    const { AgainstError, compareWithRef } = await import("../lib/validate/against.ts");
     try {
       diagnostics = sortDiagnostics([...diagnostics, ...compareWithRef(values.against, dir)]);
     } catch (error) {

@@ -41,10 +41,17 @@ export function checkPostmortemFileNames(
       message: "holds no postmortems — add one with `npm run new`, or point HINDSIGHT_CONTENT at your content folder",
     });
   }
+  const mdxNames = new Set(mdx.filter((n) => n.endsWith(".mdx")));
+  /** True for a file inside a folder named x.mdx (found by its parents, not by comparing every pair of names). */
+  const insideMdxFolder = (name: string) => {
+    for (let slash = name.indexOf("/"); slash !== -1; slash = name.indexOf("/", slash + 1))
+      if (mdxNames.has(name.slice(0, slash))) return true;
+    return false;
+  };
   for (const name of mdx) {
     const file = `${dir}/${name}`;
     // The files inside a folder named x.mdx are reported with the folder itself (see fileKindProblem).
-    if (mdx.some((other) => other.endsWith(".mdx") && name.startsWith(`${other}/`))) continue;
+    if (insideMdxFolder(name)) continue;
     if (!name.endsWith(".mdx")) {
       const hint = name.endsWith(".md") ? `rename it to ${name.replace(/\.md$/, ".mdx")}` : "move it out of this folder";
       problems.push({ file, path: [], message: `only .mdx postmortems belong here — ${hint}` });

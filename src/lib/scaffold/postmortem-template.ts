@@ -2,7 +2,8 @@
  * The skeleton `hindsight new` writes: every section present, a short guidance comment on each, times
  * pre-filled with the author's UTC offset, status draft. It passes `hindsight validate` as written.
  */
-import { Document } from "yaml";
+import type * as Yaml from "yaml";
+import { loadOnFirstUse } from "../load-on-first-use.ts";
 import { SEVERITY_LEVELS, TIMELINE_KINDS, type Severity } from "../schema/vocabulary.ts";
 import { resolveWallTime, wallTimeAt } from "../schema/zone-time.ts";
 
@@ -96,12 +97,15 @@ function offsetMs(offset: string): number {
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
 }
 
+/** Loaded only to write a skeleton: the validator imports this module for `slugify` alone. */
+const yaml = loadOnFirstUse<typeof Yaml>("yaml");
+
 /**
  * A value written by the YAML library on one line (a flow list for arrays), quoted and escaped as YAML
  * needs: a comma, a colon, a leading dash or a line break in what the author typed stays inside the value.
  */
 function yamlValue(value: string | string[]): string {
-  const doc = new Document(value);
+  const doc = new (yaml().Document)(value);
   if (Array.isArray(value)) (doc.contents as { flow?: boolean }).flow = true;
   return doc.toString({ flowCollectionPadding: false, lineWidth: 0 }).trimEnd();
 }

@@ -6,31 +6,31 @@
 
 const MINUTE = 60_000;
 const QUARTER_HOUR = 15 * MINUTE;
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
+/** Per zone: its formatter and the offsets already computed, by quarter hour since the epoch. */
+const zones = new Map<string, { formatter: Intl.DateTimeFormat; offsets: Map<number, number> }>();
 
 /**
  * The UTC offset of `timeZone` at `ms`, in minutes (east positive): -480 for Los Angeles in winter.
  * Remembered per quarter hour: offsets change only on whole quarter hours of UTC.
  */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
-  let offset = offsets.get(key);
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    zone = { formatter: new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }), offsets: new Map() };
+    zones.set(timeZone, zone);
+  }
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let offset = zone.offsets.get(quarter);
   if (offset === undefined) {
-    offset = offsetNow(ms, timeZone);
-    offsets.set(key, offset);
+    offset = offsetAt(ms, zone.formatter);
+    zone.offsets.set(quarter, offset);
   }
   return offset;
 }
 
-function offsetNow(ms: number, timeZone: string): number {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  const name = formatter.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
-  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+function offsetAt(ms: number, formatter: Intl.DateTimeFormat): number {
+  // "1/4/2016, GMT-08:00": format() is about three times faster than formatToParts(), and only the offset has "GMT".
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(formatter.format(ms));
   if (!m) return 0;
   return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }

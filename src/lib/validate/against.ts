@@ -10,11 +10,15 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
-import { parseDocument } from "yaml";
+import type * as Yaml from "yaml";
 import { contentPaths } from "../content-paths.ts";
 import type { Diagnostic } from "./diagnostic.ts";
+import { loadOnFirstUse } from "../load-on-first-use.ts";
 import { splitFrontmatter } from "./source.ts";
 import { parseYamlSource } from "./yaml-source.ts";
+
+/** Loaded only for `--against`. */
+const yaml = loadOnFirstUse<typeof Yaml>("yaml");
 
 /** What the rules need from one postmortem, read leniently (validation reports the rest). */
 export interface PostmortemOutline {
@@ -32,7 +36,7 @@ export function outlineOf(id: string, file: string, text: string): PostmortemOut
   const unreadable = { id, file, status: "unknown", aliases: [], items: [], readable: false };
   const split = splitFrontmatter(text);
   if (!split.ok) return unreadable;
-  const doc = parseDocument(split.source.yaml, { schema: "core", uniqueKeys: false });
+  const doc = yaml().parseDocument(split.source.yaml, { schema: "core", uniqueKeys: false });
   let data: unknown;
   try {
     // toJS refuses YAML whose aliases expand too far (a ReferenceError); validation reports that file itself.

@@ -3,9 +3,10 @@
  * The text is parsed with the same parser the page renders it with (remark + GFM); delimiters that
  * survive as text are the ones the author left open.
  */
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import type * as RemarkGfm from "remark-gfm";
+import type * as RemarkParse from "remark-parse";
+import type * as Unified from "unified";
+import { loadOnFirstUse } from "../load-on-first-use.ts";
 
 interface MdNode {
   type: string;
@@ -14,7 +15,16 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const unifiedPackage = loadOnFirstUse<typeof Unified>("unified");
+const remarkParse = loadOnFirstUse<typeof RemarkParse>("remark-parse");
+const remarkGfm = loadOnFirstUse<typeof RemarkGfm>("remark-gfm");
+
+/** The parser, built the first time a text has unpaired delimiters (most have none). */
+let parser: { parse: (text: string) => unknown } | undefined;
+function markdownParser(): { parse: (text: string) => unknown } {
+  parser ??= unifiedPackage().unified().use(remarkParse().default).use(remarkGfm().default);
+  return parser;
+}
 
 /** `**`, `__` and `~~` anywhere in text, or a `*` that opens a word: what the parser left as literal characters. */
 const LEFT_OPEN = /\*\*|__|~~|(?<![\w*])\*(?=[^\s*])/g;
@@ -43,7 +53,7 @@ function allPaired(markdown: string): boolean {
 /** Delimiters of emphasis that a Markdown text opens and never closes. */
 export function unclosedEmphasis(markdown: string): OpenEmphasis[] {
   if (!/[*_~]/.test(markdown) || allPaired(markdown)) return [];
-  const tree = parser.parse(markdown) as unknown as MdNode;
+  const tree = markdownParser().parse(markdown) as MdNode;
   const found: OpenEmphasis[] = [];
   const visit = (node: MdNode) => {
     if (node.type === "text" && node.value !== undefined) {

@@ -11,12 +11,13 @@
  * image, a code fence with an unusual language) skips the parser; its links are found with the same scanner
  * the frontmatter uses.
  */
-import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
-import { gfmFootnote } from "micromark-extension-gfm-footnote";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import type * as MdastGfmFootnote from "mdast-util-gfm-footnote";
+import type * as MicromarkGfmFootnote from "micromark-extension-gfm-footnote";
+import type * as RemarkMdx from "remark-mdx";
+import type * as RemarkParse from "remark-parse";
+import type * as Unified from "unified";
 import { AUTHORING_COMPONENTS } from "../authoring-components.ts";
+import { loadOnFirstUse } from "../load-on-first-use.ts";
 import { elementProblems, type AllowlistContext, type BodyAttribute, type BodyElement } from "../markdown/body-allowlist.ts";
 import { isSafeUrl, linkDestinations, unsafeLinkMessage } from "../schema/links.ts";
 import { LineIndex } from "./source.ts";
@@ -45,11 +46,22 @@ const UNDEFINED_FOOTNOTE = /\[\^([^\]\s]+)\](?!:)/g;
  */
 function footnotes(this: { data: (key?: string) => unknown }): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmFootnote());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown());
+  (data.micromarkExtensions ??= []).push(micromarkGfmFootnote().gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(mdastGfmFootnote().gfmFootnoteFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(remarkMdx).use(footnotes);
+const unifiedPackage = loadOnFirstUse<typeof Unified>("unified");
+const remarkParse = loadOnFirstUse<typeof RemarkParse>("remark-parse");
+const remarkMdx = loadOnFirstUse<typeof RemarkMdx>("remark-mdx");
+const micromarkGfmFootnote = loadOnFirstUse<typeof MicromarkGfmFootnote>("micromark-extension-gfm-footnote");
+const mdastGfmFootnote = loadOnFirstUse<typeof MdastGfmFootnote>("mdast-util-gfm-footnote");
+
+/** The parser, built when the first body that needs a tree is checked (most bodies do not). */
+let processor: { parse: (text: string) => unknown } | undefined;
+function mdxProcessor(): { parse: (text: string) => unknown } {
+  processor ??= unifiedPackage().unified().use(remarkParse().default).use(remarkMdx().default).use(footnotes);
+  return processor;
+}
 
 interface Point {
   line: number;
@@ -80,7 +92,7 @@ export function checkBody(body: string, firstLine: number, context: AllowlistCon
   if (!MDX_SYNTAX.test(body) && !NEEDS_TREE.test(body)) return plainMarkdownLinks(body, firstLine);
   let tree: MdxNode;
   try {
-    tree = processor.parse(body) as unknown as MdxNode;
+    tree = mdxProcessor().parse(body) as MdxNode;
   } catch (error) {
     const e = error as { line?: number; column?: number; reason?: string; message?: string };
     const reason = e.reason ?? e.message ?? "unknown error";

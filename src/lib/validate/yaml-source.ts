@@ -4,7 +4,9 @@
  * (js-yaml, YAML 1.1) would see it: an unquoted timestamp with a time becomes a Date, so the schema can
  * say "quote it". Unquoted dates without a time stay strings, so an impossible `2016-02-30` is reported.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from "yaml";
+import type * as Yaml from "yaml";
+import type { Document, Node } from "yaml";
+import { loadOnFirstUse } from "../load-on-first-use.ts";
 import { UnquotedTimestamp } from "../schema/time.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 import { MAX_ALIAS_EXPANSION } from "./limits.ts";
@@ -20,6 +22,9 @@ function yaml11Date(value: string): Date | undefined {
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
   return Number.isNaN(ms) ? undefined : new UnquotedTimestamp(ms, value);
 }
+
+/** Loaded for the first file with a problem to locate: content without problems never needs it. */
+const yaml = loadOnFirstUse<typeof Yaml>("yaml");
 
 export interface YamlSource {
   doc: Document.Parsed;
@@ -60,8 +65,8 @@ function syntaxMessage(code: string, message: string, source: string, offset: nu
 
 /** Parses YAML text that starts at 0-based line `firstLine` of `file`. */
 export function parseYamlSource(text: string, file: string, firstLine: number): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false, strict: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(Math.min(offset, Math.max(text.length, 0)));
     return { line: line + firstLine, column: col };
@@ -78,14 +83,14 @@ export function parseYamlSource(text: string, file: string, firstLine: number): 
   };
   const locateInText = (path: readonly PropertyKey[], index: number) => {
     const node = nodeAtPath(doc, path);
-    if (!isScalar(node) || !node.range || typeof node.value !== "string") return locate(path);
-    const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+    if (!yaml().isScalar(node) || !node.range || typeof node.value !== "string") return locate(path);
+    const quoted = node.type === yaml().Scalar.QUOTE_DOUBLE || node.type === yaml().Scalar.QUOTE_SINGLE;
     const start = node.range[0] + (quoted ? 1 : 0);
     const written = text.slice(start, node.range[1]);
     // Only where the source shows the value as it is (one line, no escapes) do offsets match.
     if (
-      node.type === Scalar.BLOCK_FOLDED ||
-      node.type === Scalar.BLOCK_LITERAL ||
+      node.type === yaml().Scalar.BLOCK_FOLDED ||
+      node.type === yaml().Scalar.BLOCK_LITERAL ||
       written.includes("\n") ||
       written.includes("\\")
     )
@@ -136,10 +141,10 @@ function syntaxDiagnostics(
 function nodeAtPath(doc: Document.Parsed, path: readonly PropertyKey[]): unknown {
   let node: unknown = doc.contents;
   for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node))
-      node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))?.value;
-    else if (isSeq(node) && typeof segment === "number") node = node.items[segment];
+    if (yaml().isAlias(node)) node = node.resolve(doc);
+    if (yaml().isMap(node))
+      node = node.items.find((p) => yaml().isPair(p) && yaml().isScalar(p.key) && String(p.key.value) === String(segment))?.value;
+    else if (yaml().isSeq(node) && typeof segment === "number") node = node.items[segment];
     else return undefined;
   }
   return node;
@@ -159,7 +164,7 @@ function aliasProblem(doc: Document.Parsed): { offset: number; message: string }
   let problem: { offset: number; message: string } | undefined;
   const size = (node: unknown): number => {
     if (problem || node === null || typeof node !== "object") return 1;
-    if (isAlias(node)) {
+    if (yaml().isAlias(node)) {
       const target = anchors.get(node.source);
       if (target === undefined) return 1; // the parser has already reported an unknown alias
       const offset = node.range?.[0] ?? 0;
@@ -183,8 +188,8 @@ function aliasProblem(doc: Document.Parsed): { offset: number; message: string }
     if (anchor) anchors.set(anchor, node as Node);
     open.add(node as Node);
     let total = 1;
-    if (isMap(node)) for (const pair of node.items) total += size(pair.key) + size(pair.value);
-    else if (isSeq(node)) for (const item of node.items) total += size(item);
+    if (yaml().isMap(node)) for (const pair of node.items) total += size(pair.key) + size(pair.value);
+    else if (yaml().isSeq(node)) for (const item of node.items) total += size(item);
     open.delete(node as Node);
     sizes.set(node as Node, total);
     return total;
@@ -195,15 +200,15 @@ function aliasProblem(doc: Document.Parsed): { offset: number; message: string }
 
 /** Plain data from the YAML tree, with js-yaml's timestamps. */
 function toData(node: unknown, doc: Document.Parsed): unknown {
-  if (isAlias(node)) return toData(node.resolve(doc), doc);
-  if (isScalar(node)) {
-    if (node.type === Scalar.PLAIN && typeof node.value === "string") return yaml11Date(node.value) ?? node.value;
+  if (yaml().isAlias(node)) return toData(node.resolve(doc), doc);
+  if (yaml().isScalar(node)) {
+    if (node.type === yaml().Scalar.PLAIN && typeof node.value === "string") return yaml11Date(node.value) ?? node.value;
     return node.value;
   }
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     const object: Record<string, unknown> = {};
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const key = yaml().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       Object.defineProperty(object, key, {
         value: toData(pair.value, doc),
         enumerable: true,
@@ -213,7 +218,7 @@ function toData(node: unknown, doc: Document.Parsed): unknown {
     }
     return object;
   }
-  if (isSeq(node)) return node.items.map((item) => toData(item, doc));
+  if (yaml().isSeq(node)) return node.items.map((item) => toData(item, doc));
   return node === null || node === undefined ? null : node;
 }
 
@@ -226,14 +231,14 @@ function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[], target: "key
   let keyOffset: number | undefined;
   let fallback: number | undefined = (doc.contents as Node | null)?.range?.[0];
   for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+    if (yaml().isAlias(node)) node = node.resolve(doc);
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((p) => yaml().isPair(p) && yaml().isScalar(p.key) && String(p.key.value) === String(segment));
       if (!pair) return keyOffset ?? fallback;
       keyOffset = (pair.key as Node).range?.[0];
       fallback = keyOffset;
       node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number") {
+    } else if (yaml().isSeq(node) && typeof segment === "number") {
       const item = node.items[segment] as Node | undefined;
       if (!item) return keyOffset ?? fallback;
       keyOffset = item.range?.[0];

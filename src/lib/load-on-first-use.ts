@@ -1,0 +1,16 @@
+/**
+ * A package loaded the first time it is used rather than when the module that needs it is imported.
+ * `hindsight validate` runs at the start of every build and in pre-commit hooks: most content never needs
+ * the Markdown parsers (only bodies with components, footnotes or unpaired emphasis do) or the YAML parser
+ * that keeps positions (only files with problems), and loading them costs more than checking 100 files.
+ * The load is synchronous (Node's `require` of an ES module), so the checks that use them stay synchronous.
+ */
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+/** A function returning the package's module namespace, loading it on the first call. */
+export function loadOnFirstUse<Namespace>(specifier: string): () => Namespace {
+  let loaded: Namespace | undefined;
+  return () => (loaded ??= require(specifier) as Namespace);
+}
