@@ -120,3 +120,24 @@ describe("hindsight validate <file>", () => {
     expect(result.diagnostics.map((d) => d.message)).toEqual([`${API_ERRORS} has no action item A7 — check the id after "#"`]);
   });
 });
+
+describe("catalogs read the fast way", () => {
+  test("a rule across files still points at the value in a catalog that is otherwise valid", () => {
+    const f = fixture();
+    const text = f.edit("services.yaml", "owner: web", "owner: nobody");
+    const found = run(f).diagnostics.filter((d) => d.file === "content/services.yaml");
+    expect(found).toEqual([
+      expect.objectContaining({ ...positionOf(text, "nobody"), path: "1.owner", message: expect.stringContaining('team "nobody"') as string }),
+    ]);
+  });
+
+  test("a catalog with a schema problem is located like before, and its valid entries still count", () => {
+    const f = fixture();
+    const text = f.edit("services.yaml", "tier: tier-2", "tier: tier-9");
+    const result = run(f);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ file: "content/services.yaml", ...positionOf(text, "tier-9"), path: "1.tier" }),
+    ]);
+    expect(result.catalogs.services.map((s) => s.id)).toEqual(["api"]);
+  });
+});

@@ -91,16 +91,21 @@ const CATALOGS = [
   },
 ] as const;
 
-/** Reads and checks the three catalogs. An invalid entry is reported; its id still counts as known, so references to it are not reported twice. */
+/**
+ * Reads and checks the three catalogs. An invalid entry is reported; its id still counts as known, so references to it are not reported twice.
+ * Like postmortems, a catalog is read the fast way (js-yaml, as Astro's file loader reads it) and parsed with
+ * positions only when it has a problem; `catalogSources` parses a valid one when a rule across files points into it.
+ */
 function readCatalogs(
   paths: ReturnType<typeof contentPaths>,
   files: CatalogFiles,
   diagnostics: Diagnostic[],
   sources: Map<string, YamlSource>,
-): { catalogs: Catalogs; knownIds: Record<keyof Catalogs, Set<string>> } {
+): { catalogs: Catalogs; knownIds: Record<keyof Catalogs, Set<string>>; catalogSources: Map<string, () => YamlSource> } {
   const atFile = (file: string, message: string): Diagnostic => ({ file, line: 1, column: 1, path: "(file)", message });
   const catalogs: Catalogs = { teams: [], services: [], categories: [] };
   const knownIds = { teams: new Set<string>(), services: new Set<string>(), categories: new Set<string>() };
+  const catalogSources = new Map<string, () => YamlSource>();
   for (const catalog of CATALOGS) {
     const path = paths[catalog.file];
     const file = files[catalog.file];
@@ -115,14 +120,19 @@ function readCatalogs(
       diagnostics.push({ file, line: read.line, column: read.column, path: "(file)", message: read.message });
       continue;
     }
-    const source = parseYamlSource(read.text, file, 0);
-    sources.set(file, source);
-    diagnostics.push(...source.syntax);
-    if (source.syntax.length > 0) continue;
-    const result = catalog.fileSchema.safeParse(source.data, { error: genericMessage });
-    if (!result.success) diagnostics.push(...issueDiagnostics(result.error.issues, source.data, source, file));
-    if (Array.isArray(source.data)) {
-      for (const item of source.data as unknown[]) {
+    const text = read.text;
+    let data = quickLoad(text);
+    if (data === undefined || !catalog.fileSchema.safeParse(data).success) {
+      const source = parseYamlSource(text, file, 0);
+      sources.set(file, source);
+      diagnostics.push(...source.syntax);
+      if (source.syntax.length > 0) continue;
+      const result = catalog.fileSchema.safeParse(source.data, { error: genericMessage });
+      if (!result.success) diagnostics.push(...issueDiagnostics(result.error.issues, source.data, source, file));
+      data = source.data;
+    } else catalogSources.set(file, () => parseYamlSource(text, file, 0));
+    if (Array.isArray(data)) {
+      for (const item of data as unknown[]) {
         const id = (item as { id?: unknown } | null)?.id;
         if (typeof id === "string") knownIds[catalog.key].add(id);
         const parsed = catalog.itemSchema.safeParse(item);
@@ -131,7 +141,7 @@ function readCatalogs(
     }
   }
 
-  return { catalogs, knownIds };
+  return { catalogs, knownIds, catalogSources };
 }
 
 /** What every validation run starts from: paths as printed (relative to cwd), the catalog files, empty results. */
@@ -152,7 +162,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const { cwd, display, paths, files, diagnostics, sources } = startRun(options);
   const atFile = (file: string, message: string, path = "(file)"): Diagnostic => ({ file, line: 1, column: 1, path, message });
 
-  const { catalogs, knownIds } = readCatalogs(paths, files, diagnostics, sources);
+  const { catalogs, knownIds, catalogSources } = readCatalogs(paths, files, diagnostics, sources);
   const context = fileContext(options, cwd, catalogs, knownIds, files);
 
   // The site configuration (optional; its own environment overrides are checked when the site builds).
@@ -198,7 +208,8 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     ...checkRelatedDrafts(valid),
   ];
   for (const problem of crossFile) {
-    const source = sources.get(problem.file) ?? sourceOf(locations.get(problem.file), problem.file);
+    const source =
+      sources.get(problem.file) ?? catalogSources.get(problem.file)?.() ?? sourceOf(locations.get(problem.file), problem.file);
     const position = source && problem.path.length > 0 ? source.locate(problem.path) : { line: 1, column: 1 };
     diagnostics.push(locatedProblem(problem, position));
   }
@@ -274,6 +285,14 @@ const DATE_LIKE = /\b(\d{4}-\d{2}-\d{2})\b/g;
  * the caller takes the slow path that locates every problem. Parsing with positions costs about ten times more.
  */
 function quickParse(yaml: string): Postmortem | undefined {
+  const data = quickLoad(yaml);
+  if (data === undefined) return undefined;
+  const result = postmortemSchema.safeParse(data);
+  return result.success ? result.data : undefined;
+}
+
+/** YAML read with js-yaml, or undefined when it needs the slow path: a YAML error, a duplicate key, an impossible date, an alias bomb. */
+function quickLoad(yaml: string): unknown {
   for (const match of yaml.matchAll(DATE_LIKE)) if (!isCalendarDate(match[1]!)) return undefined;
   let data: unknown;
   try {
@@ -283,9 +302,8 @@ function quickParse(yaml: string): Postmortem | undefined {
   }
   // js-yaml shares an aliased value instead of copying it, but the schema would walk every repeat: data
   // bigger than its text allows (an alias bomb) takes the slow path, which refuses it without expanding it.
-  if (!fitsIn(data, yaml.length + MAX_ALIAS_EXPANSION)) return undefined;
-  const result = postmortemSchema.safeParse(data);
-  return result.success ? result.data : undefined;
+  if (data === undefined || !fitsIn(data, yaml.length + MAX_ALIAS_EXPANSION)) return undefined;
+  return data;
 }
 
 /** True when walking `data` (repeats included) visits at most `budget` values. */
@@ -427,7 +445,7 @@ function stubOf(id: string, file: string, text: string): PostmortemSource {
  */
 export function validateFiles(options: ValidateFilesOptions): ValidationResult {
   const { cwd, display, paths, files, diagnostics, sources } = startRun(options);
-  const { catalogs, knownIds } = readCatalogs(paths, files, diagnostics, sources);
+  const { catalogs, knownIds, catalogSources } = readCatalogs(paths, files, diagnostics, sources);
   const context: FileContext = {
     today: options.today ?? todayIso(),
     catalogs: withKnownIds(catalogs, knownIds),
@@ -497,7 +515,8 @@ export function validateFiles(options: ValidateFilesOptions): ValidationResult {
     ...checkRelatedDrafts(valid, (id) => all.find((pm) => pm.id === id)),
   ].filter((problem) => checked.has(problem.file));
   for (const problem of crossFile) {
-    const source = sources.get(problem.file) ?? sourceOf(resolve(cwd, problem.file), problem.file);
+    const source =
+      sources.get(problem.file) ?? catalogSources.get(problem.file)?.() ?? sourceOf(resolve(cwd, problem.file), problem.file);
     const position = source && problem.path.length > 0 ? source.locate(problem.path) : { line: 1, column: 1 };
     diagnostics.push(locatedProblem(problem, position));
   }
