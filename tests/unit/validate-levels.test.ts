@@ -127,7 +127,11 @@ describe("catalogs read the fast way", () => {
     const text = f.edit("services.yaml", "owner: web", "owner: nobody");
     const found = run(f).diagnostics.filter((d) => d.file === "content/services.yaml");
     expect(found).toEqual([
-      expect.objectContaining({ ...positionOf(text, "nobody"), path: "1.owner", message: expect.stringContaining('team "nobody"') as string }),
+      expect.objectContaining({
+        ...positionOf(text, "nobody"),
+        path: "1.owner",
+        message: expect.stringContaining('team "nobody"') as string,
+      }),
     ]);
   });
 

@@ -49,6 +49,7 @@ import {
 import { LineIndex, splitFrontmatter } from "./source.ts";
 import { issueDiagnostics } from "./issue-diagnostics.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import { locatorFor } from "./quick-locate.ts";
 
 export { issueDiagnostics };
 
@@ -101,11 +102,15 @@ function readCatalogs(
   files: CatalogFiles,
   diagnostics: Diagnostic[],
   sources: Map<string, YamlSource>,
-): { catalogs: Catalogs; knownIds: Record<keyof Catalogs, Set<string>>; catalogSources: Map<string, () => YamlSource> } {
+): {
+  catalogs: Catalogs;
+  knownIds: Record<keyof Catalogs, Set<string>>;
+  catalogSources: Map<string, () => Pick<YamlSource, "locate">>;
+} {
   const atFile = (file: string, message: string): Diagnostic => ({ file, line: 1, column: 1, path: "(file)", message });
   const catalogs: Catalogs = { teams: [], services: [], categories: [] };
   const knownIds = { teams: new Set<string>(), services: new Set<string>(), categories: new Set<string>() };
-  const catalogSources = new Map<string, () => YamlSource>();
+  const catalogSources = new Map<string, () => Pick<YamlSource, "locate">>();
   for (const catalog of CATALOGS) {
     const path = paths[catalog.file];
     const file = files[catalog.file];
@@ -130,7 +135,7 @@ function readCatalogs(
       const result = catalog.fileSchema.safeParse(source.data, { error: genericMessage });
       if (!result.success) diagnostics.push(...issueDiagnostics(result.error.issues, source.data, source, file));
       data = source.data;
-    } else catalogSources.set(file, () => parseYamlSource(text, file, 0));
+    } else catalogSources.set(file, () => locatorFor(text, file, 0));
     if (Array.isArray(data)) {
       for (const item of data as unknown[]) {
         const id = (item as { id?: unknown } | null)?.id;
@@ -256,10 +261,10 @@ function startedDateIn(absolute: string, root: string): string | undefined {
  * The located YAML of a postmortem that passed the fast path (which keeps no positions), parsed again
  * only because a rule across files needs to point into it.
  */
-function sourceOf(absolute: string | undefined, file: string): YamlSource | undefined {
+function sourceOf(absolute: string | undefined, file: string): Pick<YamlSource, "locate"> | undefined {
   if (absolute === undefined) return undefined;
   const split = splitFrontmatter(readFileSync(absolute, "utf8"));
-  return split.ok ? parseYamlSource(split.source.yaml, file, split.source.yamlLine) : undefined;
+  return split.ok ? locatorFor(split.source.yaml, file, split.source.yamlLine) : undefined;
 }
 
 /** Catalogs with ids of invalid entries added back as bare records, for reference checks only. */
@@ -366,14 +371,10 @@ export function validatePostmortemFile(
     return undefined;
   }
   let source: YamlSource | undefined;
-  const located = () => {
-    source ??= parseYamlSource(yaml, file, yamlLine);
-    sources?.set(file, source);
-    return source;
-  };
   let data = quickParse(yaml);
   if (data === undefined) {
-    const slow = located();
+    const slow = (source = parseYamlSource(yaml, file, yamlLine));
+    sources?.set(file, source);
     if (slow.syntax.length > 0) {
       out.push(...slow.syntax);
       return undefined;
@@ -385,9 +386,12 @@ export function validatePostmortemFile(
     }
     data = result.data;
   }
+  // A file that passed the fast path is located without the positional parse where possible (quick-locate.ts).
+  let fast: Pick<YamlSource, "locate" | "locateInText"> | undefined;
+  const where = () => source ?? (fast ??= locatorFor(yaml, file, yamlLine));
   for (const finding of checkFacts(data, context.today ?? todayIso())) {
     const position =
-      finding.index === undefined ? located().locate(finding.path) : located().locateInText(finding.path, finding.index);
+      finding.index === undefined ? where().locate(finding.path) : where().locateInText(finding.path, finding.index);
     const level = ruleLevel(finding.rule);
     out.push({
       file,
