@@ -49,6 +49,20 @@ describe("facts that used to reach readers without a word", () => {
     expect(check('completed: "2024-04-10"', 'completed: "2024-06-02"').problems).toEqual([]);
   });
 
+  test("events at the same time and of the same kind are duplicates only when their texts match, ignoring case and spaces", () => {
+    const event = '  - at: "2024-03-01T10:40:00Z"\n    kind: mitigation\n    text: Rolled back.';
+    const other = '  - at: "2024-03-01T10:40:00Z"\n    kind: mitigation\n    text: Paged the owner.';
+    const again = '  - at: "2024-03-01T10:40:00Z"\n    kind: mitigation\n    text: " rolled BACK. "';
+    const { problems } = check(event, `${event}\n${other}\n${again}`);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: "timeline.3",
+        rule: "duplicate-event",
+        message: "repeats event 2 (same time, kind and text) — remove one of them",
+      }),
+    ]);
+  });
+
   test("two identical timeline events are a warning at the second", () => {
     const event = '  - at: "2024-03-01T10:40:00Z"\n    kind: mitigation\n    text: Rolled back.';
     const { text, problems } = check(event, `${event}\n${event}`);

@@ -44,12 +44,16 @@ function completedInFuture(pm: Postmortem, today: string): Finding[] {
 }
 
 function duplicateEvents(pm: Postmortem): Finding[] {
-  const seen = new Map<string, number>();
+  // Events by time and kind; texts are compared only among those (most events share neither).
+  const seen = new Map<string, number[]>();
+  const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
   const findings: Finding[] = [];
   pm.timeline.forEach((event, index) => {
-    const key = `${Date.parse(event.at)}|${event.kind}|${event.text.trim().toLowerCase()}`;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, index);
+    const moment = `${Date.parse(event.at)}|${event.kind}`;
+    const earlier = seen.get(moment);
+    const first = earlier?.find((i) => sameText(pm.timeline[i]!.text, event.text));
+    if (earlier === undefined) seen.set(moment, [index]);
+    else if (first === undefined) earlier.push(index);
     else
       findings.push({
         rule: "duplicate-event",
@@ -130,34 +134,40 @@ function privateTickets(pm: Postmortem): Finding[] {
   });
 }
 
-/** The Markdown fields of a postmortem with their paths. */
-export function markdownFields(pm: Postmortem): { path: (string | number)[]; text: string }[] {
-  const out: { path: (string | number)[]; text: string }[] = [];
-  const add = (path: (string | number)[], text: string | undefined) => {
-    if (text !== undefined) out.push({ path, text });
+/**
+ * Calls `visit` with each Markdown field of a postmortem and a function giving its path (made only when
+ * asked: most fields have nothing to report).
+ */
+function eachMarkdownField(pm: Postmortem, visit: (text: string, path: () => (string | number)[]) => void): void {
+  const field = (text: string | undefined, path: () => (string | number)[]) => {
+    if (text !== undefined) visit(text, path);
   };
-  add(["impact", "description"], pm.impact.description);
-  add(["impact", "dataLossNote"], pm.impact.dataLossNote);
-  add(["detection", "note"], pm.detection.note);
-  pm.timeline.forEach((e, i) => add(["timeline", i, "text"], e.text));
-  pm.causes.forEach((c, i) => add(["causes", i, "text"], c.text));
+  field(pm.impact.description, () => ["impact", "description"]);
+  field(pm.impact.dataLossNote, () => ["impact", "dataLossNote"]);
+  field(pm.detection.note, () => ["detection", "note"]);
+  pm.timeline.forEach((e, i) => field(e.text, () => ["timeline", i, "text"]));
+  pm.causes.forEach((c, i) => field(c.text, () => ["causes", i, "text"]));
   for (const key of ["wentWell", "wentWrong", "gotLucky"] as const)
-    pm.lessons[key].forEach((t, i) => add(["lessons", key, i], t));
+    pm.lessons[key].forEach((t, i) => field(t, () => ["lessons", key, i]));
   pm.actionItems.forEach((a, i) => {
-    add(["actionItems", i, "title"], a.title);
-    add(["actionItems", i, "reason"], a.reason);
-    add(["actionItems", i, "verification"], a.verification);
+    field(a.title, () => ["actionItems", i, "title"]);
+    field(a.reason, () => ["actionItems", i, "reason"]);
+    field(a.verification, () => ["actionItems", i, "verification"]);
   });
-  return out;
 }
 
 function emphasis(pm: Postmortem): Finding[] {
-  return markdownFields(pm).flatMap(({ path, text }) =>
-    unclosedEmphasis(text).map((found) => ({
+  const found: { path: (string | number)[]; open: ReturnType<typeof unclosedEmphasis> }[] = [];
+  eachMarkdownField(pm, (text, path) => {
+    const open = unclosedEmphasis(text);
+    if (open.length > 0) found.push({ path: path(), open });
+  });
+  return found.flatMap(({ path, open }) =>
+    open.map(({ index, marker }) => ({
       rule: "unclosed-emphasis" as const,
       path,
-      index: found.index,
-      message: `"${found.marker}" is never closed, so it would show as literal ${found.marker} on the page — close it after the words to stress (${found.marker}like this${found.marker}), or write \`${found.marker}\` in backticks for the characters themselves`,
+      index,
+      message: `"${marker}" is never closed, so it would show as literal ${marker} on the page — close it after the words to stress (${marker}like this${marker}), or write \`${marker}\` in backticks for the characters themselves`,
     })),
   );
 }
