@@ -9,7 +9,9 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
-/** A function returning the package's module namespace, loading it on the first call. */
+/** A function returning the package's module namespace (its type given as `typeof import`), loading it on the first call. */
+// The type parameter is the one place the package's type is named: require() cannot infer it.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 export function loadOnFirstUse<Namespace>(specifier: string): () => Namespace {
   let loaded: Namespace | undefined;
   return () => (loaded ??= require(specifier) as Namespace);
