@@ -53,12 +53,28 @@ interface Issue {
 }
 
 /** Every placeholder value in a frontmatter object, with its path. */
-function placeholders(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (isPlaceholder(value)) return [path];
-  if (Array.isArray(value)) return value.flatMap((v, i) => placeholders(v, [...path, i]));
-  if (value && typeof value === "object")
-    return Object.entries(value).flatMap(([k, v]) => (k === "imported" ? [] : placeholders(v, [...path, k])));
-  return [];
+function placeholders(value: unknown): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  // One path, extended and shortened in place; copied only for a placeholder (most frontmatter has none).
+  const path: (string | number)[] = [];
+  const visit = (node: unknown) => {
+    if (isPlaceholder(node)) found.push([...path]);
+    else if (Array.isArray(node))
+      node.forEach((item, i) => {
+        path.push(i);
+        visit(item);
+        path.pop();
+      });
+    else if (node && typeof node === "object")
+      for (const [key, item] of Object.entries(node)) {
+        if (key === "imported") continue;
+        path.push(key);
+        visit(item);
+        path.pop();
+      }
+  };
+  visit(value);
+  return found;
 }
 
 /**

@@ -37,6 +37,11 @@ const LINK_DESTINATIONS = [
   [/\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?([^"'\s>]+)/gi, "="], // raw HTML attributes
 ] as const;
 
+/** False when a text holds none of the characters a link destination needs, so it cannot have one. */
+export function mayHaveLinks(markdown: string): boolean {
+  return LINK_DESTINATIONS.some(([, hint]) => markdown.includes(hint));
+}
+
 /** Every link destination written in a piece of Markdown or MDX text. */
 export function linkDestinations(markdown: string): string[] {
   const found: string[] = [];

@@ -3,7 +3,7 @@
  * written; a wall-clock time ("2016-01-04 20:22") is read in the postmortem's `timezone`; a date alone
  * (timeline events only) becomes the start of that day there, marked as date-only.
  */
-import { readTimeValue } from "./time.ts";
+import { isOffsetInstant, readTimeValue } from "./time.ts";
 import { formatOffset, resolveWallTime, withOffset } from "./zone-time.ts";
 
 export type ResolvedTime = { ok: true; iso: string; dateOnly: boolean } | { ok: false; message: string };
@@ -12,6 +12,8 @@ const cache = new Map<string, ResolvedTime>();
 
 /** The instant a valid time value names in `timeZone`, or why it names none or two. */
 export function resolveTime(value: string, timeZone: string): ResolvedTime {
+  // An instant with its offset names itself in every zone: nothing to remember (most times are written so).
+  if (isOffsetInstant(value)) return { ok: true, iso: value, dateOnly: false };
   const key = `${value}|${timeZone}`;
   let resolved = cache.get(key);
   if (resolved === undefined) {

@@ -19,7 +19,7 @@ import type * as Unified from "unified";
 import { AUTHORING_COMPONENTS } from "../authoring-components.ts";
 import { loadOnFirstUse } from "../load-on-first-use.ts";
 import { elementProblems, type AllowlistContext, type BodyAttribute, type BodyElement } from "../markdown/body-allowlist.ts";
-import { isSafeUrl, linkDestinations, unsafeLinkMessage } from "../schema/links.ts";
+import { isSafeUrl, linkDestinations, mayHaveLinks, unsafeLinkMessage } from "../schema/links.ts";
 import { LineIndex } from "./source.ts";
 
 export interface BodyProblem {
@@ -261,6 +261,8 @@ function asBodyAttribute(attribute: MdxNode): BodyAttribute {
 
 /** Unsafe links in a body without MDX syntax, skipping fenced and inline code; found line by line for their position. */
 function plainMarkdownLinks(body: string, firstLine: number): BodyProblem[] {
+  // Masking code only blanks characters, so a body without a link's characters has none after it either.
+  if (!mayHaveLinks(body)) return [];
   const prose = maskCode(body);
   if (linkDestinations(prose).every(isSafeUrl)) return [];
   const problems: BodyProblem[] = [];
