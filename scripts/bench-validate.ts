@@ -1,7 +1,8 @@
 /**
- * Benchmark of `hindsight validate`: 1,000 postmortems made from the sample content (same bodies,
- * components included, fresh ids) in a temporary folder, validated in-process and through the CLI.
- * Run: `npm exec -- node scripts/bench-validate.ts [count]`.
+ * Benchmark of `hindsight validate`: 1,000 generated postmortems (the corpus `npm run bench` builds), then
+ * 1,000 made from the sample content (same bodies, components included, fresh ids), each in a temporary
+ * folder, validated in-process and through the CLI.
+ * Run: `npm run bench:validate [-- count]`.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateContent, validateFiles } from "../src/lib/validate/validate-content.ts";
+import { generateCorpus } from "./bench/corpus.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const count = Number(process.argv[2] ?? 1000);
@@ -16,6 +18,16 @@ const source = join(root, "content");
 const samples = readdirSync(join(source, "postmortems"))
   .filter((n) => n.endsWith(".mdx"))
   .map((n) => ({ id: n.slice(0, -4), text: readFileSync(join(source, "postmortems", n), "utf8") }));
+
+/** The generated corpus of `npm run bench`, whose figure the targets in docs/benchmarks.md are about. */
+function makeGeneratedCorpus(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "hindsight-bench-")), "content");
+  for (const [path, text] of generateCorpus({ count })) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
 
 function makeCorpus(plainBodies: boolean): string {
   const dir = join(mkdtempSync(join(tmpdir(), "hindsight-bench-")), "content");
@@ -47,9 +59,14 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-for (const plain of [false, true]) {
-  const dir = makeCorpus(plain);
-  const label = plain ? "plain Markdown bodies (parser skipped)" : "sample bodies with components (MDX parser)";
+const CORPORA = [
+  { label: "generated postmortems (the benchmark corpus)", make: makeGeneratedCorpus },
+  { label: "sample bodies with components (MDX parser)", make: () => makeCorpus(false) },
+  { label: "sample bodies as plain Markdown (parser skipped)", make: () => makeCorpus(true) },
+];
+
+for (const { label, make } of CORPORA) {
+  const dir = make();
   const size = readdirSync(join(dir, "postmortems")).reduce(
     (sum, n) => sum + readFileSync(join(dir, "postmortems", n)).length,
     0,
