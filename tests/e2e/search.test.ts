@@ -246,6 +246,9 @@ describe("search without JavaScript", () => {
     const notice = page.locator("[data-search-nojs]");
     await expect(notice.isVisible()).resolves.toBe(true);
     await expect(notice.innerText()).resolves.toMatch(/search words are still in the address bar, after \?q=/);
+    // A host without server-side includes leaves the echo's commands as comments: nothing shows.
+    await expect(notice.innerText()).resolves.not.toContain("You searched for");
+    await expect(page.locator("[data-search-query-echo]").count()).resolves.toBe(0);
     const links = await notice.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(links).toEqual(
       expect.arrayContaining(["/postmortems/", "/severity/", "/services/", "/teams/", "/tags/", "/causes/", "/action-items/"]),
