@@ -97,8 +97,10 @@ describe("the ledger with the browser's clock at 2030", () => {
   it("recounts each postmortem's at-a-glance overdue figure for that day, as the ledger counts it", async () => {
     const withOpenItems = [...new Set(in2030.items.filter((i) => i.isOpen).map((i) => i.postmortem.id))];
     expect(withOpenItems.length).toBeGreaterThan(1);
+    const page = await pageIn2030(`/postmortems/${withOpenItems[0]}/`);
     for (const id of withOpenItems) {
-      const page = await pageIn2030(`/postmortems/${id}/`);
+      await page.goto(`${server.url}/postmortems/${id}/`);
+      await page.locator('[data-glance="follow-up"] [data-reader-today]:visible').waitFor();
       const own = in2030.items.filter((i) => i.postmortem.id === id);
       const followUp = page.locator('[data-glance="follow-up"]');
       expect(await followUp.locator("[data-figure=overdue]").textContent(), id).toBe(String(summarize(own, READER_DAY).overdue));
