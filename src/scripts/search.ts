@@ -29,8 +29,8 @@ import {
 } from "./search-pagefind.ts";
 
 /**
- * Results shown at first, and added by "Show more". Each result costs one fragment download (about 4–5 KB
- * for a postmortem of 1,500 words), so the first batch is small to keep a first search under 150 KB.
+ * Results shown at first, and added by "Show more". Each result costs one fragment download (about 4 KB
+ * for a postmortem of 1,500 words), so the first batch is small: about what a wide screen shows at once.
  */
 const FIRST_BATCH = 5;
 const BATCH = 10;
