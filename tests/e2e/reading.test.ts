@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
 import { SAMPLE_DIST } from "../support/paths.ts";
 import { readPostmortemFrontmatter } from "../support/sample-content.ts";
+import { openSearchFilters } from "../support/search-filters.ts";
 import { serveStatic, type StaticServer } from "../support/serve.ts";
 import { hygieneFindings } from "../support/text-hygiene.ts";
 
@@ -141,7 +142,7 @@ describe("at 375 px wide", () => {
     await expect(panel.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
     const first = await page.locator(".result").first().boundingBox();
     expect(first!.y).toBeLessThan(812);
-    await panel.locator("summary").click();
+    await openSearchFilters(page);
     await expect(page.locator("[data-search-filters] input[type=checkbox]").first().isVisible()).resolves.toBe(true);
   });
 
