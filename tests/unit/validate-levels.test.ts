@@ -135,6 +135,24 @@ describe("catalogs read the fast way", () => {
     ]);
   });
 
+  test("a merge key in a catalog is still refused, as the positional parse reads it", () => {
+    const f = fixture();
+    f.edit(
+      "services.yaml",
+      "- id: website\n  name: Website\n  owner: web",
+      "- &site\n  id: website\n  name: Website\n  owner: web",
+    );
+    const text = f.write("services.yaml", `${f.read("services.yaml")}- <<: *site\n  id: shop\n`);
+    expect(run(f).diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: "content/services.yaml",
+        ...positionOf(text, "<<"),
+        path: "2.<<",
+        message: expect.stringContaining('unknown key "<<"') as string,
+      }),
+    );
+  });
+
   test("a catalog with a schema problem is located like before, and its valid entries still count", () => {
     const f = fixture();
     const text = f.edit("services.yaml", "tier: tier-2", "tier: tier-9");
