@@ -30,9 +30,32 @@ export interface CheckedPage extends PageLinks {
   searchable: boolean;
 }
 
+/**
+ * One copy of each string kept for the checks. A link or id matched in a page's HTML can share that HTML's
+ * memory (V8 keeps substrings as slices of the whole page): kept as they are, they would keep every page
+ * alive. Each distinct string is copied once, and the many repeats (navigation, chips) share the copy.
+ */
+export class StringTable {
+  readonly #strings = new Map<string, string>();
+  get(value: string): string {
+    let kept = this.#strings.get(value);
+    if (kept === undefined) {
+      kept = Buffer.from(value, "utf8").toString("utf8");
+      this.#strings.set(kept, kept);
+    }
+    return kept;
+  }
+}
+
 /** A built page as the checks see it; `path` is its path in the build, without the base (`/postmortems/x/`). */
-export function checkedPage(path: string, html: string): CheckedPage {
-  return { ...linksOfPage({ path, html }), searchable: html.includes("data-pagefind-body") };
+export function checkedPage(path: string, html: string, strings = new StringTable()): CheckedPage {
+  const { ids, links } = linksOfPage({ path, html });
+  return {
+    path: strings.get(path),
+    ids: new Set([...ids].map((id) => strings.get(id))),
+    links: links.map((link) => strings.get(link)),
+    searchable: html.includes("data-pagefind-body"),
+  };
 }
 
 /** Every file under `dir`, as site paths (`/a/index.html`). */
@@ -89,6 +112,7 @@ export function checkBuiltSite(
 export default function siteChecks(): AstroIntegration {
   let base = "/";
   const rendered = new Map<string, CheckedPage>();
+  let strings = new StringTable();
   return {
     name: "hindsight:site-checks",
     hooks: {
@@ -97,9 +121,10 @@ export default function siteChecks(): AstroIntegration {
       },
       "astro:build:start": () => {
         rendered.clear();
+        strings = new StringTable();
         listenToRenderedPages("site-checks", ({ pathname, html }) => {
           const path = pathWithoutBase(decodeURI(pathname), base);
-          if (path !== undefined) rendered.set(path, checkedPage(path, html));
+          if (path !== undefined) rendered.set(path, checkedPage(path, html, strings));
           return undefined;
         });
       },
@@ -108,6 +133,7 @@ export default function siteChecks(): AstroIntegration {
         const problems = checkBuiltSite(fileURLToPath(dir), contentPaths().postmortems, base, rendered);
         const taken = rendered.size;
         rendered.clear();
+        strings = new StringTable();
         if (problems.length > 0) throw new Error(problems.join("\n\n"));
         logger.info(
           `Counts reconcile and every internal link resolves (${taken} pages checked as they rendered, the rest read back).`,

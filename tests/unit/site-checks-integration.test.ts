@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import siteChecks, { MANIFEST_FILE } from "../../src/integrations/site-checks.ts";
+import siteChecks, { MANIFEST_FILE, StringTable } from "../../src/integrations/site-checks.ts";
 import { passRenderedPage, stopListening } from "../../src/lib/build/rendered-pages.ts";
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), options: {}, label: "test", fork: vi.fn() };
@@ -78,5 +78,15 @@ describe("the checks on the finished site", () => {
     rendered("/kb/", "");
     rendered("/kb/postmortems/a/", "<main>no search body</main>");
     expect(done).toThrow(/postmortem pages built: 0 \(expected 1\)/);
+  });
+});
+
+describe("the string table the checks keep links in", () => {
+  it("gives back an equal string, the same one for every repeat", () => {
+    const table = new StringTable();
+    const page = '<a href="/kb/postmortems/a-long-identifier/">x</a>';
+    const first = table.get(page.slice(9, 44));
+    expect(first).toBe("/kb/postmortems/a-long-identifier/");
+    expect(table.get(`/kb/postmortems/${"a-long-identifier"}/`)).toBe(first);
   });
 });
