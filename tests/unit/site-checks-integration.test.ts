@@ -87,6 +87,6 @@ describe("the string table the checks keep links in", () => {
     const page = '<a href="/kb/postmortems/a-long-identifier/">x</a>';
     const first = table.get(page.slice(9, 43));
     expect(first).toBe("/kb/postmortems/a-long-identifier/");
-    expect(table.get(`/kb/postmortems/${"a-long-identifier"}/`)).toBe(first);
+    expect(table.get(["/kb/postmortems/", "a-long-identifier", "/"].join(""))).toBe(first);
   });
 });
