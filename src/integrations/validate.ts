@@ -2,18 +2,20 @@
  * Runs `hindsight validate` at the start of `astro build`, so a build over invalid content stops at once
  * with the same messages (file:line:col, every problem) instead of failing later on the first one;
  * warnings are printed and the build goes on.
- * In `astro dev` it validates again on every save of a content file: problems are printed in the terminal
- * and shown in the browser (Astro's error overlay, at the author's line, with the fix); while there are
- * errors every page shows them, and fixing the file brings the page back.
+ * In `astro dev` it validates again on every save of a content file (checking again only the files whose text
+ * changed, and the rules across files): problems are printed in the terminal and shown in the browser (Astro's
+ * error overlay, at the saved file's first problem, with the fix); while there are errors every page shows
+ * them, and fixing the file brings the page back.
  * The same pass also gives the redirects for renamed postmortems (their `aliases`), so content is read once.
  */
-import { resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { contentDir } from "../lib/content-paths.ts";
 import { aliasRedirects } from "../lib/postmortem/aliases.ts";
 import { formatDiagnostic, hasErrors, levelOf, type Diagnostic } from "../lib/validate/diagnostic.ts";
-import { devProblems, overlayError, setDevProblems } from "../lib/validate/dev-problems.ts";
+import { devProblems, overlayError, savedFileFirst, setDevProblems } from "../lib/validate/dev-problems.ts";
+import { DevValidation } from "../lib/validate/dev-validation.ts";
 import { validateContent } from "../lib/validate/validate-content.ts";
 
 function report(diagnostics: Diagnostic[]): string {
@@ -34,13 +36,17 @@ function log(logger: AstroIntegrationLogger, diagnostics: Diagnostic[]): void {
 
 export default function validateContentIntegration(): AstroIntegration {
   let root = process.cwd();
+  let publicDir = resolve(root, "public");
+  let devValidation: DevValidation | undefined;
   return {
     name: "hindsight:validate",
     hooks: {
       "astro:config:setup": ({ command, config, logger, updateConfig, addMiddleware }) => {
         if (command !== "build" && command !== "dev") return;
         root = fileURLToPath(config.root);
-        const result = validateContent({ contentDir: contentDir(), cwd: root });
+        publicDir = fileURLToPath(config.publicDir);
+        if (command === "dev") devValidation = new DevValidation({ contentDir: contentDir(), cwd: root, publicDir });
+        const result = devValidation ? devValidation.run() : validateContent({ contentDir: contentDir(), cwd: root });
         updateConfig({
           redirects: aliasRedirects(result.valid, config.base),
           // Drafts are shown by `astro dev` only. Decided by the command, not by DEV/MODE variables, which an
@@ -67,18 +73,25 @@ export default function validateContentIntegration(): AstroIntegration {
         );
       },
       "astro:server:setup": ({ server, logger }) => {
+        const validation = devValidation;
+        if (!validation) return;
         const folder = resolve(root, contentDir()) + sep;
+        const images = publicDir + sep;
         // A content folder outside the project (HINDSIGHT_CONTENT) is not watched by default.
         server.watcher.add(folder);
         const onChange = (path: string) => {
-          if (!resolve(path).startsWith(folder)) return;
+          const absolute = resolve(path);
+          // Bodies' images are checked against the public folder: a change there can fix or break any file.
+          if (absolute.startsWith(images)) validation.forget();
+          else if (!absolute.startsWith(folder)) return;
           const before = devProblems();
-          const result = validateContent({ contentDir: contentDir(), cwd: root });
+          const result = validation.run();
           setDevProblems(result.diagnostics, root);
           const hot = server.environments.client.hot;
           if (result.diagnostics.length > 0) {
             log(logger, result.diagnostics);
-            const error = overlayError(result.diagnostics, root)!;
+            // The overlay points at the saved file's first problem and lists every other one.
+            const error = overlayError(savedFileFirst(result.diagnostics, relative(root, absolute).split(sep).join("/")), root)!;
             // Astro's overlay reads `hint` besides Vite's fields.
             const err = {
               message: error.message,

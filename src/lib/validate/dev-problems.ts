@@ -100,3 +100,8 @@ export function throwIfContentErrors(): void {
   const error = overlayError(errors, state.root);
   if (error) throw error;
 }
+
+/** The problems of `file` (as diagnostics name it) first, then every other one, each group in its order. */
+export function savedFileFirst(diagnostics: readonly Diagnostic[], file: string): Diagnostic[] {
+  return [...diagnostics.filter((d) => d.file === file), ...diagnostics.filter((d) => d.file !== file)];
+}
