@@ -427,7 +427,7 @@ const STATUS_LINE = /^status:[ \t]*["']?([\w-]+)/m;
  * aliases, read without the schema (its own problems are not reported here). Aliases are parsed only
  * when the file lists some.
  */
-function stubOf(id: string, file: string, text: string): PostmortemSource {
+export function stubOf(id: string, file: string, text: string): PostmortemSource {
   const split = splitFrontmatter(text);
   const yaml = split.ok ? split.source.yaml : "";
   let aliases: string[] = [];
