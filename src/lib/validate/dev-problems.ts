@@ -22,7 +22,12 @@ interface State {
 type Holder = { [KEY]?: State };
 
 function state(): State {
-  return ((globalThis as Holder)[KEY] ??= { diagnostics: [], root: "" });
+  const holder = globalThis as Holder;
+  const existing: State | undefined = holder[KEY];
+  if (existing) return existing;
+  const created: State = { diagnostics: [], root: "" };
+  holder[KEY] = created;
+  return created;
 }
 
 /** Records the latest validation result of the development server. */
