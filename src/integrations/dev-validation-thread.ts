@@ -24,7 +24,7 @@ export class ValidationThread {
   constructor(options: ValidateOptions, onFailure: (error: Error) => void) {
     this.#options = options;
     this.#onFailure = onFailure;
-    const worker = new Worker(new URL("./dev-validation-worker.ts", import.meta.url), { workerData: options });
+    const worker = new Worker(new URL("./dev-validation-worker.mjs", import.meta.url), { workerData: options });
     worker.unref();
     worker.on("message", (result: RunResult) => this.#waiting.shift()?.resolve(result));
     worker.on("error", (error) => this.#fail(error));
