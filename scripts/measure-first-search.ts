@@ -1,7 +1,9 @@
 /**
- * Measures what a browser fetches to show the first results of a search: opens
+ * Measures what a browser fetches for a first search, in two steps as a reader meets them: opens
  * `/search/?q=<query>` on a built site in a fresh Chromium profile (empty cache) and sums every
- * response until the results are announced, grouped by what each file is for.
+ * response until the results are announced and the network is quiet ("to the first results"); then
+ * opens the filters and sums what that adds until their counts are shown ("with the filter counts").
+ * Files are grouped by what each is for.
  *
  *   npm run measure-first-search -- --dist .bench/dist-1000 --query dynamodb
  *
@@ -24,11 +26,27 @@ interface Fetched {
 
 function groupOf(path: string): string {
   if (path.startsWith("/pagefind/fragment/")) return "result fragments";
-  if (path.startsWith("/pagefind/filter/")) return "filter chunks (for the filter counts, fetched after the results)";
+  if (path.startsWith("/pagefind/filter/")) return "filter chunks (for the filter counts)";
   if (path.startsWith("/pagefind/index/") || path.endsWith(".pf_meta")) return "index (meta and word chunks)";
   if (path.startsWith("/pagefind/")) return "pagefind runtime (JS, worker, WebAssembly, entry)";
   return "search page (HTML, CSS, JS)";
 }
+
+interface Sizes {
+  files: number;
+  body: number;
+  headers: number;
+  gzip: number;
+}
+const NONE: Sizes = { files: 0, body: 0, headers: 0, gzip: 0 };
+const add = (t: Sizes, f: Fetched | Sizes): Sizes => ({
+  files: t.files + ("files" in f ? f.files : 1),
+  body: t.body + f.body,
+  headers: t.headers + f.headers,
+  gzip: t.gzip + f.gzip,
+});
+/** The responses recorded so far, in the order they finished. */
+const settled = (all: (Fetched | undefined)[]): Fetched[] => all.filter((f): f is Fetched => f !== undefined);
 
 const USAGE = "usage: npm run measure-first-search -- --dist DIR --query WORDS";
 
@@ -63,52 +81,55 @@ async function main(): Promise<number> {
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(values.query)}`);
     await page.waitForFunction(() => /match/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
     await page.locator('[data-search-filters][aria-busy="false"]').waitFor({ state: "attached" });
+    // Anything the page fetches on its own after announcing the results still counts towards them.
+    await page.waitForLoadState("networkidle");
     const status = await page.locator("[data-search-status]").textContent();
     const shown = await page.locator(".result").count();
-    const fetched = (await Promise.all(pending)).filter((f): f is Fetched => f !== undefined);
+    const firstCount = pending.length;
 
-    const groups = new Map<string, { files: number; body: number; headers: number; gzip: number }>();
-    for (const f of fetched) {
-      const g = groups.get(f.group) ?? { files: 0, body: 0, headers: 0, gzip: 0 };
-      g.files += 1;
-      g.body += f.body;
-      g.headers += f.headers;
-      g.gzip += f.gzip;
-      groups.set(f.group, g);
-    }
-    const total = [...groups.values()].reduce(
-      (t, g) => ({ files: t.files + g.files, body: t.body + g.body, headers: t.headers + g.headers, gzip: t.gzip + g.gzip }),
-      { files: 0, body: 0, headers: 0, gzip: 0 },
-    );
+    const panel = page.locator("[data-search-filter-panel]");
+    if (!(await panel.evaluate((details) => (details as HTMLDetailsElement).open))) await panel.locator("summary").click();
+    await page.locator("[data-search-filters] input[type=checkbox]").first().waitFor({ state: "attached" });
+    await page.locator('[data-search-filters][aria-busy="false"]').waitFor({ state: "attached" });
+    await page.waitForLoadState("networkidle");
+    const all = await Promise.all(pending);
+    const firstResults = settled(all.slice(0, firstCount));
+    const filterCounts = settled(all.slice(firstCount));
+    const fetched = [...firstResults, ...filterCounts];
+
+    const groups = new Map<string, Sizes>();
+    for (const f of fetched) groups.set(f.group, add(groups.get(f.group) ?? NONE, f));
+    const toResults = firstResults.reduce(add, NONE);
+    const total = fetched.reduce(add, NONE);
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
     if (values.json) {
       console.log(
         JSON.stringify(
-          { query: values.query, status, shown, groups: Object.fromEntries(groups), total, files: fetched },
+          {
+            query: values.query,
+            status,
+            shown,
+            groups: Object.fromEntries(groups),
+            toResults,
+            filterCounts: filterCounts.reduce(add, NONE),
+            total,
+            files: fetched.map((f, i) => ({ ...f, step: i < firstResults.length ? "first results" : "filter counts" })),
+          },
           null,
           2,
         ),
       );
       return 0;
     }
+    const row = (name: string, g: Sizes) =>
+      console.log(`| ${name} | ${g.files} | ${kb(g.body)} | ${kb(g.body + g.headers)} | ${kb(g.gzip)} |`);
     console.log(`Query "${values.query}": ${status} (${shown} shown)`);
     console.log("| What | Files | Bytes as served | + headers | With gzip on text files |");
     console.log("| --- | ---: | ---: | ---: | ---: |");
-    for (const [name, g] of groups)
-      console.log(`| ${name} | ${g.files} | ${kb(g.body)} | ${kb(g.body + g.headers)} | ${kb(g.gzip)} |`);
-    console.log(`| **Total** | ${total.files} | ${kb(total.body)} | ${kb(total.body + total.headers)} | ${kb(total.gzip)} |`);
-    const filters = [...groups].find(([name]) => name.startsWith("filter chunks"))?.[1];
-    if (filters) {
-      const first = {
-        body: total.body - filters.body,
-        headers: total.headers - filters.headers,
-        gzip: total.gzip - filters.gzip,
-      };
-      console.log(
-        `| To the first results (total without filter chunks) | ${total.files - filters.files} | ${kb(first.body)} | ${kb(first.body + first.headers)} | ${kb(first.gzip)} |`,
-      );
-    }
+    for (const [name, g] of groups) row(name, g);
+    row("**To the first results**", toResults);
+    row("**With the filter counts** (after opening the filters)", total);
     return 0;
   } finally {
     await browser.close();

@@ -6,7 +6,8 @@
  *   enclosing row's `data-overdue` keeps the days late for the ledger's filters;
  * - `[data-age-since]` cells (incident date, `data-status`): the item's age; the row's `data-age` follows;
  * - `[data-count-overdue]` (due dates of items that need work) and `[data-count-done-recent]` (completion dates, for "done in the last 90 days"):
- *   counts; an ancestor `[data-alert]` is flagged while the overdue count is above zero;
+ *   counts; an ancestor `[data-alert]` is flagged while the overdue count is above zero, and an ancestor
+ *   `[data-hidden-at-zero]` (a phrase such as ", 2 overdue") is hidden while it is zero;
  * - `[data-reader-today]` notes, shown with the reader's date.
  */
 import { ageOf, countDoneWithin90Days, countOverdue, lateness } from "../lib/action-items/overdue.ts";
@@ -42,6 +43,8 @@ export function refreshTimeliness(root: ParentNode = document, today: string = r
     const n = countOverdue(dates(count.dataset["countOverdue"]), today);
     count.textContent = String(n);
     count.closest("[data-alert]")?.classList.toggle("alert", n > 0);
+    const phrase = count.closest<HTMLElement>("[data-hidden-at-zero]");
+    if (phrase) phrase.hidden = n === 0;
   }
   for (const count of root.querySelectorAll<HTMLElement>("[data-count-done-recent]"))
     count.textContent = String(countDoneWithin90Days(dates(count.dataset["countDoneRecent"]), today));

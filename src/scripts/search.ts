@@ -2,6 +2,9 @@
  * The search page in the browser: reads the search from the URL, runs it on pagefind's index, shows
  * results in batches, keeps filter counts current and writes every change back to the URL
  * (history.replaceState) so that the address bar always holds a shareable link to the search.
+ *
+ * Results come first: the filter index (one file per filter group, growing with the number of
+ * postmortems) loads only when the reader opens the filters, or when the URL already applies one.
  */
 import { formatCalendarDate } from "../lib/format/instant.ts";
 import { parseExcerpt } from "../lib/search/excerpt.ts";
@@ -26,8 +29,8 @@ import {
 } from "./search-pagefind.ts";
 
 /**
- * Results shown at first, and added by "Show more". Each result costs one fragment download (about 4–5 KB
- * for a postmortem of 1,500 words), so the first batch is small to keep a first search under 150 KB.
+ * Results shown at first, and added by "Show more". Each result costs one fragment download (about 4 KB
+ * for a postmortem of 1,500 words), so the first batch is small: about what a wide screen shows at once.
  */
 const FIRST_BATCH = 5;
 const BATCH = 10;
@@ -138,10 +141,12 @@ export function startSearch(root: Document = document): void {
 
   if (noJs) noJs.hidden = true;
   app.hidden = false;
-  // Wide screens show the filters beside the results; phones keep them folded so results come first.
-  filterPanel.open = window.matchMedia(WIDE_SCREEN).matches;
 
   const initial = parseSearchState(new URLSearchParams(window.location.search));
+  const initialFilters = Object.values(initial.filters).some((values) => values.length > 0);
+  // Filters stay folded until the reader opens them, so a search downloads no filter index it does not use.
+  // A shared link that applies filters opens them beside the results on wide screens (phones keep results first).
+  filterPanel.open = initialFilters && window.matchMedia(WIDE_SCREEN).matches;
   input.value = initial.query;
   sortSelect.value = initial.sort;
 
@@ -153,8 +158,10 @@ export function startSearch(root: Document = document): void {
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let lastCounts: FilterCounts = {};
-  /** Filters load after the first results; until then the URL's selection stands. */
+  /** Filters load on first use, after the first results; until then the URL's selection stands. */
   let facetsReady = false;
+  let facetsWanted = initialFilters;
+  let facetsLoading: Promise<void> | undefined;
 
   function readState(): SearchState {
     const filters: SearchState["filters"] = facetsReady ? {} : { ...initial.filters };
@@ -278,7 +285,9 @@ export function startSearch(root: Document = document): void {
       list.replaceChildren();
       moreButton.hidden = true;
       empty.hidden = true;
-      updateFacets(totals);
+      if (facetsReady) updateFacets(totals);
+      // Busy only while the filters, wanted but not yet shown, are on their way.
+      filtersRoot.setAttribute("aria-busy", String(facetsWanted && !facetsReady));
       status.textContent = "Type words to search for, or choose filters to list matching postmortems.";
       return;
     }
@@ -300,6 +309,27 @@ export function startSearch(root: Document = document): void {
         ? `No postmortems match ${subject}. Check the spelling, try fewer or other words, or clear filters.`
         : `${plural(results.length, "postmortem matches", "postmortems match")} ${subject}.`;
     if (facetsReady) await refreshCounts(state, current);
+    else if (!facetsWanted) filtersRoot.setAttribute("aria-busy", "false");
+  }
+
+  /** Loads the filter index once, on first use, and shows every group with its counts for the current search. */
+  function loadFacets(): Promise<void> {
+    facetsWanted = true;
+    if (!pagefind || facetsLoading) return facetsLoading ?? Promise.resolve();
+    const loaded = pagefind;
+    filtersRoot.setAttribute("aria-busy", "true");
+    facetsLoading = (async () => {
+      totals = await loaded.filters();
+      filtersRoot.replaceChildren();
+      buildFacets(readState());
+      facetsReady = true;
+      await refreshCounts(readState(), generation);
+    })().catch((error: unknown) => {
+      console.error(error);
+      filtersRoot.textContent = "The filters could not be loaded. Reload the page to try again.";
+      filtersRoot.setAttribute("aria-busy", "false");
+    });
+    return facetsLoading;
   }
 
   /** Counts per filter value for the current search. Within a group values are alternatives, so a group's counts ignore its own selection. */
@@ -348,19 +378,18 @@ export function startSearch(root: Document = document): void {
   moreButton.addEventListener("click", () => {
     void showMore(true).catch(showError);
   });
+  filterPanel.addEventListener("toggle", () => {
+    if (filterPanel.open) void loadFacets();
+  });
 
   status.textContent = "Loading the search index…";
   filtersRoot.textContent = "Loading filters…";
   loadPagefind()
     .then(async (loaded) => {
       pagefind = loaded;
-      // Results first; the filter index (a few KB per filter group) follows.
       await run();
-      totals = await loaded.filters();
-      filtersRoot.replaceChildren();
-      buildFacets(initial);
-      facetsReady = true;
-      await refreshCounts(readState(), generation);
+      // Results first; the filter index follows if the reader has opened the filters or the URL applies one.
+      if (facetsWanted) await loadFacets();
     })
     .catch((error: unknown) => {
       console.error(error);

@@ -10,6 +10,7 @@ import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
 import { PAGE_TYPES, sev1 } from "../support/page-types.ts";
+import { openSearchFilters } from "../support/search-filters.ts";
 import { readPostmortemFrontmatter } from "../support/sample-content.ts";
 import { serveStatic, type StaticServer } from "../support/serve.ts";
 import { buildSite, type BuildResult } from "../support/site.ts";
@@ -138,7 +139,8 @@ describe(`search under ${BASE}`, () => {
   it("filters by severity under the base path and keeps the filter in the URL", async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${at("/search/")}?q=dashboards`);
-    await page.locator('[data-search-filters][aria-busy="false"]').waitFor({ state: "attached" });
+    await page.waitForFunction(() => /match/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
+    await openSearchFilters(page);
     await page.getByRole("checkbox", { name: /^SEV2 · / }).check();
     await page.waitForFunction(() => location.search.includes("severity=SEV2"));
     const badges = await page.locator(".result .badge").allTextContents();

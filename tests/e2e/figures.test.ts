@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildLedger } from "../../src/lib/action-items/ledger.ts";
+import { buildLedger, summarize } from "../../src/lib/action-items/ledger.ts";
 import { loadContent } from "../../src/lib/action-items/load-content.ts";
 import { sortItems } from "../../src/lib/action-items/order.ts";
 import { lateness } from "../../src/lib/action-items/overdue.ts";
@@ -92,6 +92,24 @@ describe("the ledger with the browser's clock at 2030", () => {
     const teams = await pageIn2030("/teams/");
     const total = await teams.locator("tr[data-team] [data-figure=overdue]").allTextContents();
     expect(total.reduce((sum, t) => sum + Number(t), 0)).toBe(in2030.summary.overdue);
+  });
+
+  it("recounts each postmortem's at-a-glance overdue figure for that day, as the ledger counts it", async () => {
+    const withOpenItems = [...new Set(in2030.items.filter((i) => i.isOpen).map((i) => i.postmortem.id))];
+    expect(withOpenItems.length).toBeGreaterThan(1);
+    const page = await pageIn2030(`/postmortems/${withOpenItems[0]}/`);
+    for (const id of withOpenItems) {
+      await page.goto(`${server.url}/postmortems/${id}/`);
+      await page.locator('[data-glance="follow-up"] [data-reader-today]:visible').waitFor();
+      const own = in2030.items.filter((i) => i.postmortem.id === id);
+      const followUp = page.locator('[data-glance="follow-up"]');
+      expect(await followUp.locator("[data-figure=overdue]").textContent(), id).toBe(String(summarize(own, READER_DAY).overdue));
+      expect(await followUp.locator("[data-hidden-at-zero]").isVisible(), id).toBe(true);
+      expect(await followUp.locator("[data-reader-today] time").getAttribute("datetime"), id).toBe(READER_DAY);
+      expect(await page.locator("#action-items ~ * [data-overdue-for]:visible").count(), id).toBe(
+        summarize(own, READER_DAY).overdue,
+      );
+    }
   });
 
   it("keeps the Done page in the server's order, with no age and no overdue controls", async () => {

@@ -1,11 +1,12 @@
 /**
  * The sample site served by real nginx with the production configuration (deploy/nginx/hindsight.conf's
  * generator), in Chromium: the policy's headers on every response, no CSP violation, search working, the
- * 404 page and an alias redirect.
+ * 404 page and an alias redirect; without JavaScript, the search page shows the words back, escaped.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aliasRedirects } from "../../src/lib/postmortem/aliases.ts";
+import { QUERY_ECHO_MAX } from "../../src/lib/search/query-echo.ts";
 import { securityHeaders } from "../../src/lib/security/policy.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { startNginx, type RunningNginx } from "../support/nginx.ts";
@@ -100,5 +101,60 @@ describe("the site behind nginx", () => {
     expect(links).toContain(`/postmortems/${newest?.id}/`);
     expect(await violations()).toEqual([]);
     await close();
+  });
+});
+
+describe("the search page behind nginx, without JavaScript", () => {
+  /** The search page with JavaScript off, as a reader whose browser blocks it sees it. */
+  async function withoutJs(query: string): Promise<{ page: Page; close: () => Promise<void> }> {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${nginx.url}/search/?q=${query}`);
+    return { page, close: () => context.close() };
+  }
+
+  it("shows the search words back, decoded, above the notice that search needs JavaScript and the browse links", async () => {
+    const { page, close } = await withoutJs("disk+full%2C+caf%C3%A9+C%2B%2B+CI%2FCD");
+    const notice = page.locator("[data-search-nojs]");
+    expect(await notice.locator("[data-search-query-echo]").textContent()).toBe("You searched for disk full, café C++ CI/CD.");
+    expect(await notice.locator("[data-search-query-echo] q").textContent()).toBe("disk full, café C++ CI/CD");
+    expect(await notice.innerText()).toContain("needs JavaScript");
+    expect(await notice.locator('a[href="/postmortems/"]').count()).toBeGreaterThan(0);
+    await close();
+  });
+
+  it("escapes markup in the words: an injected script or element stays text", async () => {
+    const payload = `"><script>alert(1)</script><img src=x onerror=alert(2)>&amp;`;
+    const html = await (await fetch(`${nginx.url}/search/?q=${encodeURIComponent(payload)}`)).text();
+    expect(html).toContain("&quot;&gt;&lt;script&gt;alert(1)&lt;");
+    expect(html).not.toContain("<script>alert(1)");
+    expect(html).not.toContain("<img src=x");
+    const { page, close } = await withoutJs(encodeURIComponent(payload));
+    expect(await page.locator("[data-search-query-echo] q").textContent()).toBe(payload.slice(0, QUERY_ECHO_MAX));
+    expect(await page.locator("[data-search-nojs] img, [data-search-nojs] script").count()).toBe(0);
+    await close();
+  });
+
+  it(`shows at most ${QUERY_ECHO_MAX} characters of the words`, async () => {
+    const { page, close } = await withoutJs("é".repeat(QUERY_ECHO_MAX + 50));
+    expect(await page.locator("[data-search-query-echo] q").textContent()).toBe("é".repeat(QUERY_ECHO_MAX));
+    await close();
+  });
+
+  it.each(["%2E%2E", "..%2F..%2Fetc%2Fpasswd", "a%2F.%2Fb", "a/../b", "a%00b", "%FF%FE", ""])(
+    "keeps the whole page and shows no words for %j, which cannot be shown back safely",
+    async (query) => {
+      const response = await fetch(`${nginx.url}/search/?q=${query}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain("needs JavaScript");
+      expect(html).toContain("</html>");
+      expect(html).not.toContain("data-search-query-echo");
+      expect(html).not.toContain("<!--#");
+    },
+  );
+
+  it("answers the internal location only to the page's own include", async () => {
+    expect((await fetch(`${nginx.url}/_search-query/hello`)).status).toBe(404);
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
 import { SAMPLE_DIST } from "../support/paths.ts";
 import { PAGE_TYPES, sev1 } from "../support/page-types.ts";
+import { openSearchFilters } from "../support/search-filters.ts";
 import { serveStatic, type StaticServer } from "../support/serve.ts";
 
 let server: StaticServer;
@@ -131,7 +132,7 @@ describe("keyboard use", () => {
   it("operates the search filters with the keyboard alone", async () => {
     const { context, page } = await open("/search/?q=dashboards");
     await page.waitForFunction(() => /match/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
-    await page.locator('[data-search-filters][aria-busy="false"]').waitFor({ state: "attached" });
+    await openSearchFilters(page);
     const checkbox = page.locator("[data-search-filters] input[type=checkbox]").first();
     await checkbox.focus();
     await page.keyboard.press("Space");

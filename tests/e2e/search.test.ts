@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
 import { SAMPLE_DIST } from "../support/paths.ts";
+import { openSearchFilters } from "../support/search-filters.ts";
 import { serveStatic, type StaticServer } from "../support/serve.ts";
 import { hygieneFindings } from "../support/text-hygiene.ts";
 
@@ -92,6 +93,7 @@ describe("the search page", () => {
     const sev2 = all.filter((b) => b.startsWith("SEV2")).length;
     expect(sev2).toBeGreaterThan(0);
 
+    await openSearchFilters(page);
     const checkbox = page.getByRole("checkbox", { name: /^SEV2 · Major/ });
     await expect(checkbox.locator("xpath=..").locator(".count").textContent()).resolves.toBe(
       `${sev2} results`.replace(/^1 results$/, "1 result"),
@@ -104,6 +106,47 @@ describe("the search page", () => {
     expect(narrowed).toHaveLength(sev2);
     expect(narrowed.every((b) => b.startsWith("SEV2"))).toBe(true);
     expect(new URL(page.url()).search).toBe("?q=dashboards&severity=SEV2");
+  });
+
+  it("fetches no filter index before the reader opens the filters, and shows their counts once opened", async () => {
+    const page = await newPage();
+    const filterFiles: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/pagefind/filter/")) filterFiles.push(path);
+    });
+    await page.goto(`${server.url}/search/?q=dashboards`);
+    await searchOutcome(page);
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator(".result").count()).toBeGreaterThan(0);
+    expect(filterFiles).toEqual([]);
+    await expect(page.locator("[data-search-filter-panel]").evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+
+    await openSearchFilters(page);
+    expect(filterFiles.length).toBeGreaterThan(0);
+    const sev2 = (await resultBadges(page)).filter((b) => b.startsWith("SEV2")).length;
+    const sev2Count = page
+      .getByRole("checkbox", { name: /^SEV2 · Major/ })
+      .locator("xpath=..")
+      .locator(".count");
+    await expect(sev2Count.textContent()).resolves.toBe(sev2 === 1 ? "1 result" : `${sev2} results`);
+    const counts = await page.locator("[data-search-filters] li:not([hidden]) .count").allTextContents();
+    expect(counts.length).toBeGreaterThan(5);
+    expect(counts.every((c) => /^[1-9]\d* results?$/.test(c))).toBe(true);
+  });
+
+  it("loads the filters with the results when a shared link applies one", async () => {
+    const page = await newPage();
+    const filterFiles: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/pagefind/filter/")) filterFiles.push(request.url());
+    });
+    await page.goto(`${server.url}/search/?q=dashboards&severity=SEV2`);
+    await searchOutcome(page);
+    await expect(page.locator("[data-search-filter-panel]").evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(page.getByRole("checkbox", { name: /^SEV2 · Major/ }).isChecked()).resolves.toBe(true);
+    await expect(page.locator("[data-search-active-filters]").textContent()).resolves.toBe("(1 active)");
+    expect(filterFiles.length).toBeGreaterThan(0);
   });
 
   it("restores checked filters from a shared link", async () => {
@@ -155,8 +198,10 @@ describe("the search page", () => {
     await page.keyboard.press("Enter");
     const before = await searchOutcome(page);
     await page.keyboard.press("Tab"); // the Search button
-    await page.keyboard.press("Tab"); // the Filters disclosure, open on a wide screen
-    await expect(page.evaluate(() => document.activeElement?.textContent.trim())).resolves.toBe("Filters");
+    await page.keyboard.press("Tab"); // the Filters disclosure, folded until opened
+    await expect(page.evaluate(() => document.activeElement?.textContent.trim())).resolves.toMatch(/^Filters\b/);
+    await page.keyboard.press("Enter");
+    await openSearchFilters(page);
     await page.keyboard.press("Tab"); // the first filter: SEV1 · Critical
     await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe("SEV1");
     await page.keyboard.press("Space");
@@ -174,6 +219,7 @@ describe("the search page", () => {
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     await page.goto(`${server.url}/search/?q=dynamodb`);
     const before = await searchOutcome(page);
+    await openSearchFilters(page);
     await page.getByRole("checkbox", { name: /^SEV1 · Critical/ }).check();
     await nextOutcome(page, before);
     expect(problems).toEqual([]);
@@ -246,6 +292,9 @@ describe("search without JavaScript", () => {
     const notice = page.locator("[data-search-nojs]");
     await expect(notice.isVisible()).resolves.toBe(true);
     await expect(notice.innerText()).resolves.toMatch(/search words are still in the address bar, after \?q=/);
+    // A host without server-side includes leaves the echo's commands as comments: nothing shows.
+    await expect(notice.innerText()).resolves.not.toContain("You searched for");
+    await expect(page.locator("[data-search-query-echo]").count()).resolves.toBe(0);
     const links = await notice.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(links).toEqual(
       expect.arrayContaining(["/postmortems/", "/severity/", "/services/", "/teams/", "/tags/", "/causes/", "/action-items/"]),

@@ -95,6 +95,28 @@ describe("the figures of each published postmortem", () => {
       expect(html).toContain(`<span data-pagefind-meta="severity">${p.data.severity}</span>`);
     });
 
+    it(`${p.id}: its "at a glance" block gives the list's durations, labelled by the glossary, and its overdue count`, () => {
+      const html = read(`postmortems/${p.id}/index.html`);
+      const impact = element(html, /<dd[^>]*data-glance="impact"/);
+      expect(shownIn(impact)).toEqual(listed);
+      expect(text(impact)).not.toMatch(/mitigated after|resolved after/);
+      const followUp = element(html, /<dd[^>]*data-glance="follow-up"/);
+      const own = ledger.items.filter((i) => i.postmortem.id === p.id);
+      if (!own.some((i) => i.isOpen)) {
+        expect(followUp).not.toContain("data-count-overdue");
+        return;
+      }
+      const count = /data-count-overdue="([^"]*)"[^>]*>(\d+)</.exec(followUp);
+      expect(count, "the overdue count carries its due dates for the browser").not.toBeNull();
+      expect(count![1]!.split(" ").filter(Boolean).sort()).toEqual(
+        own
+          .filter((i) => i.isOpen)
+          .map((i) => i.due)
+          .sort(),
+      );
+      expect(Number(count![2])).toBe(own.filter((i) => i.overdue).length);
+    });
+
     it(`${p.id}: /postmortems.json carries the same values under the same labels`, () => {
       const json = JSON.parse(read("postmortems.json")) as {
         postmortems: { id: string; date: string; durations: Record<string, { label: string; text: string } | null> }[];
@@ -257,10 +279,11 @@ describe("the ledger agrees with itself", () => {
     }
   });
 
-  it("labels every figure the same way wherever it links to its explanation", () => {
+  it("labels every figure the same way wherever it links to its explanation (lower case only mid-sentence)", () => {
     for (const page of pages) {
       for (const m of page.html.matchAll(/data-figure-term="([a-zA-Z0-9]+)"[^>]*>([^<]*)</g)) {
-        expect(m[2], `${page.path} ${m[1]}`).toBe(FIGURES[m[1] as keyof typeof FIGURES].label);
+        const label = FIGURES[m[1] as keyof typeof FIGURES].label;
+        expect([label, label.toLowerCase()], `${page.path} ${m[1]}`).toContain(m[2]);
       }
     }
     const guide = read("guide/index.html");

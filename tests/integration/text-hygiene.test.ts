@@ -1,14 +1,15 @@
 /**
  * Every built page of the sample site reads cleanly: no words glued to punctuation or numbers, no
  * "1 items", no raw fixed-list values. Whitespace between inline elements must be written in the
- * templates; the browser's layout does not add it for screen readers, copy and paste or search.
+ * templates; the browser's layout does not add it for screen readers, copy and paste or search. The same
+ * holds for what pictures and controls say: SVG titles, descriptions and labels, `aria-label`, `title`, `alt`.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SAMPLE_DIST } from "../support/paths.ts";
 import { hygieneFindings } from "../support/text-hygiene.ts";
-import { visibleText } from "../support/visible-text.ts";
+import { labelText, visibleText } from "../support/visible-text.ts";
 
 /** Every HTML page of the build except redirects and pagefind's own files. */
 function builtPages(dist: string): string[] {
@@ -41,6 +42,15 @@ describe("the text of every built page", () => {
   it("has no glued words, wrong plurals or raw fixed-list values", () => {
     const findings = pages.flatMap((file) =>
       hygieneFindings(visibleText(readFileSync(file, "utf8"))).map(
+        (f) => `${relative(SAMPLE_DIST, file)}: ${f.fault}: “${f.excerpt}”`,
+      ),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("has none in its pictures and labels either: SVG text, titles and descriptions, aria-label, title and alt", () => {
+    const findings = pages.flatMap((file) =>
+      hygieneFindings(labelText(readFileSync(file, "utf8"))).map(
         (f) => `${relative(SAMPLE_DIST, file)}: ${f.fault}: “${f.excerpt}”`,
       ),
     );

@@ -1,6 +1,7 @@
 /** One page of each type of the built sample site, for the browser quality checks (at the root and under a base path). */
 import type { Page } from "playwright-core";
 import { readPostmortemFrontmatter } from "./sample-content.ts";
+import { openSearchFilters } from "./search-filters.ts";
 
 const samples = readPostmortemFrontmatter().filter((s) => s.data.status === "published");
 export const sev1 = samples.find((s) => s.data["severity"] === "SEV1")!;
@@ -24,7 +25,7 @@ export const PAGE_TYPES: { name: string; path: string; ready?: (page: Page) => P
     path: "/search/?q=dashboards",
     ready: async (page) => {
       await page.waitForFunction(() => /match/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
-      await page.locator('[data-search-filters][aria-busy="false"]').waitFor({ state: "attached" });
+      await openSearchFilters(page);
       for (const details of await page.locator("[data-search-filters] details:not([open]) > summary").all())
         await details.click();
     },

@@ -2,6 +2,7 @@
  * Rules for the visible text of a page: what a careful copy editor would mark. Each rule names the
  * fault and matches it in one line of text (see visible-text.ts for how lines are made).
  */
+import { postmortemSchema } from "../../src/lib/schema/postmortem.ts";
 import { ACTION_STATUSES, DETECTION_METHODS, DOCUMENT_STATUSES, TIMELINE_KINDS } from "../../src/lib/schema/vocabulary.ts";
 
 export interface HygieneRule {
@@ -85,6 +86,9 @@ const QUOTES_MACHINE_TEXT = /https?:|www\.|\.(?:com|org|io|md|mdx|json|csv|ics|x
 const CAMEL_CASE_NAMES =
   /^(?:JavaScript|TypeScript|GitHub|GitLab|PagerDuty|DynamoDB|PostgreSQL|MySQL|MongoDB|CloudFront|CloudWatch|OpsGenie|FireHydrant|YouTube|MapReduce|LinkedIn|iPhone|macOS|iOS|McDonald|OAuth|PowerShell|WebSocket|DevOps|NoSQL|GraphQL|BigQuery|ClickHouse)$/;
 
+/** Frontmatter field names, which explanations name on purpose (`priorActionItems`), in tooltips too. */
+const FIELD_NAMES = new Set(Object.keys(postmortemSchema.in.shape));
+
 /** The whole word around a match. */
 function wordAt(line: string, index: number): string {
   const before = /[\p{L}\d]*$/u.exec(line.slice(0, index))?.[0] ?? "";
@@ -99,7 +103,8 @@ export function hygieneFindings(text: string): HygieneFinding[] {
     if (QUOTES_MACHINE_TEXT.test(line)) continue;
     for (const { fault, pattern } of HYGIENE_RULES)
       for (const m of line.matchAll(pattern)) {
-        if (CAMEL_CASE_NAMES.test(wordAt(line, m.index))) continue;
+        const word = wordAt(line, m.index);
+        if (CAMEL_CASE_NAMES.test(word) || FIELD_NAMES.has(word)) continue;
         findings.push({ fault, excerpt: line.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20).trim() });
       }
   }

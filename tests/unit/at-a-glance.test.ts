@@ -33,10 +33,17 @@ describe("followUpOf", () => {
       item("A4", "blocked", "2026-11-01"),
       item("A5", "in-progress", "2026-11-30"),
     ];
-    expect(followUpOf(items, "2026-11-30")).toEqual({ total: 5, done: 1, wontDo: 1, outstanding: 3, overdue: 2 });
+    expect(followUpOf(items, "2026-11-30")).toEqual({
+      total: 5,
+      done: 1,
+      wontDo: 1,
+      outstanding: 3,
+      overdue: 2,
+      dueDates: "2026-11-29 2026-11-01 2026-11-30",
+    });
   });
 
   it("is all zeros without action items", () => {
-    expect(followUpOf([], "2026-11-30")).toEqual({ total: 0, done: 0, wontDo: 0, outstanding: 0, overdue: 0 });
+    expect(followUpOf([], "2026-11-30")).toEqual({ total: 0, done: 0, wontDo: 0, outstanding: 0, overdue: 0, dueDates: "" });
   });
 });

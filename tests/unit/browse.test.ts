@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLedger } from "../../src/lib/action-items/ledger.ts";
+import { buildLedger, summarize } from "../../src/lib/action-items/ledger.ts";
 import {
   catalogCounts,
   facetValues,
@@ -9,7 +9,7 @@ import {
   tagCounts,
   withFacet,
 } from "../../src/lib/browse/facets.ts";
-import { openItemsFor } from "../../src/lib/browse/open-items.ts";
+import { openItemsFor, openItemsSection } from "../../src/lib/browse/open-items.ts";
 import { actionItem } from "../support/postmortem-builder.ts";
 import { record, timesFrom } from "../fixtures/postmortem-records.ts";
 
@@ -48,15 +48,16 @@ describe("facets", () => {
     expect(withFacet(sample, "services", "checkout").map((p) => p.id)).toEqual(["2021-01-01-b", "2020-06-01-a"]);
   });
 
-  it("lists every catalog entry with its count, including services without incidents", () => {
+  it("lists every catalog entry with its count and its newest incident's date on that incident's calendar, including services without incidents", () => {
     const services = [
       { id: "checkout", name: "Checkout" },
       { id: "search", name: "Search" },
       { id: "billing", name: "Billing" },
     ];
     expect(catalogCounts(services, sample, "services").map((r) => [r.id, r.count, r.latest])).toEqual([
-      ["checkout", 2, "2021-01-01T02:00:00Z"],
-      ["search", 2, "2021-03-01T10:00:00Z"],
+      // 2021-01-01T02:00Z is still 31 December in Los Angeles, where that incident happened.
+      ["checkout", 2, "2020-12-31"],
+      ["search", 2, "2021-03-01"],
       ["billing", 0, undefined],
     ]);
   });
@@ -127,5 +128,12 @@ describe("open items on a browse page", () => {
   it("lists the outstanding items of a set of postmortems", () => {
     const keys = openItemsFor(ledger.items, { postmortemIds: new Set(["2020-06-01-a", "2021-03-01-c"]) }).map((i) => i.key);
     expect(keys).toEqual(["2020-06-01-a#A1", "2021-03-01-c#A3", "2021-03-01-c#A1"]);
+  });
+
+  it("gives the section the ledger's own figures over its rows, for the ledger's day", () => {
+    const section = openItemsSection(ledger, { service: "search" });
+    expect(section.today).toBe(ledger.today);
+    expect(section.summary).toEqual(summarize(section.items, ledger.today));
+    expect([section.summary.outstanding, section.summary.overdue]).toEqual([2, section.items.filter((i) => i.overdue).length]);
   });
 });

@@ -3,6 +3,7 @@ import {
   buildLedger,
   citedItems,
   filterLedger,
+  postmortemCitations,
   groupByStatus,
   parseActionItemKey,
   sortLedger,
@@ -186,6 +187,32 @@ describe("citations across incidents", () => {
       ["A2", true],
       ["A3", true],
       ["A4", true],
+    ]);
+  });
+
+  it("gives a postmortem's page the items it cites with the ledger's open-at-the-time answers, and each own item's later citations", () => {
+    const all = new Map([earlier, later].map((p) => [p.id, p]));
+    const { cites, citedBy } = postmortemCitations(later, all, ledger, () => true);
+    expect(cites.map((c) => [c.itemId, c.whileOpen])).toEqual(
+      citedItems(ledger, "2025-05-20-later").map((c) => [c.item.id, c.whileOpen]),
+    );
+    expect(cites[0]).toMatchObject({ key: "2025-01-10-earlier#A1", url: "/postmortems/2025-01-10-earlier/#item-A1" });
+    expect(postmortemCitations(earlier, all, ledger, () => true).citedBy["A2"]).toEqual(row("2025-01-10-earlier#A2").citedBy);
+    expect(citedBy).toEqual({ A1: [] });
+  });
+
+  it("answers for an in-review postmortem, which the ledger leaves out, and links only listed postmortems", () => {
+    const inReview = postmortem("2025-06-01-review", [item()], {
+      status: "in-review",
+      priorActionItems: ["2025-01-10-earlier#A1", "2025-01-10-earlier#A2"],
+    });
+    const all = new Map([earlier, later, inReview].map((p) => [p.id, p]));
+    const withReview = buildLedger([...all.values()], TODAY);
+    expect(citedItems(withReview, inReview.id)).toEqual([]);
+    const { cites } = postmortemCitations(inReview, all, withReview, (id) => id !== "2025-01-10-earlier");
+    expect(cites.map((c) => [c.itemId, c.whileOpen, c.url])).toEqual([
+      ["A1", false, undefined],
+      ["A2", true, undefined],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hygieneFindings } from "../support/text-hygiene.ts";
-import { visibleText } from "../support/visible-text.ts";
+import { labelText, visibleText } from "../support/visible-text.ts";
 
 const faults = (text: string) => hygieneFindings(text).map((f) => f.fault);
 
@@ -47,5 +47,23 @@ describe("the visible text of a page", () => {
   it("leaves out scripts, styles, code and hidden elements", () => {
     const html = `<body><p>Shown <code>raw-key#A1</code></p><script>let a=1</script><style>p{}</style><p hidden>1 items</p></body>`;
     expect(visibleText(html)).toBe("Shown");
+  });
+});
+
+describe("the text of a page's pictures and labels", () => {
+  it("joins an SVG's title, description and labels as an extractor reads them, so a glued description shows", () => {
+    const html = `<body><svg role="img"><title>Open items</title> <desc>By age.</desc><text>Under 30 days</text></svg></body>`;
+    expect(labelText(html).split("\n")).toEqual(["Open items By age.Under 30 days", "Open items", "By age."]);
+    expect(faults(labelText(html))).toContain("sentence glued after a full stop");
+  });
+
+  it("reads aria-label, title and alt values, and leaves out hidden elements and code", () => {
+    const html = `<body><nav aria-label="9 open items,7 overdue"><a title="Due 8 Jan:3 days late">x</a></nav><img alt="A chart" src="a.png"><p hidden aria-label="1 items"></p><code title="raw">k</code></body>`;
+    expect(labelText(html).split("\n")).toEqual(["9 open items,7 overdue", "Due 8 Jan:3 days late", "A chart"]);
+    expect(faults(labelText(html))).toContain("word glued after a comma or semicolon");
+  });
+
+  it("accepts frontmatter field names that an explanation names on purpose", () => {
+    expect(hygieneFindings("Items a later incident cites in priorActionItems while they were open.")).toEqual([]);
   });
 });

@@ -332,3 +332,62 @@ export function citedItems(ledger: Ledger, postmortemId: string): { item: Ledger
   }
   return found;
 }
+
+/** An earlier incident's item that a postmortem cites in `priorActionItems`, as that postmortem's page shows it. */
+export interface PriorItem {
+  /** Global key `<postmortem-id>#<id>`. */
+  key: string;
+  itemId: string;
+  /** What was to be done (Markdown, as written). */
+  title: string;
+  status: ActionStatus;
+  completed?: string;
+  /** Link to the item on its postmortem's page; absent when that page is not listed (a draft or withdrawn). */
+  url?: string;
+  /** Still open when this incident began (`wasOpenAt`): the same rule as the ledger's "recurred while open". */
+  whileOpen: boolean;
+}
+
+/** What a postmortem's action-item section shows about citations, in both directions. */
+export interface PostmortemCitations {
+  /** The earlier items this postmortem cites, in the order its `priorActionItems` lists them. */
+  cites: PriorItem[];
+  /** For each of its own items (by id), the later incidents that cite it (the ledger's `citedBy`). */
+  citedBy: Record<string, Citation[]>;
+}
+
+/**
+ * The citations a postmortem's page shows. Earlier items are read from every postmortem (`all`, drafts
+ * included, as the cross-file checks resolve them), because an in-review postmortem, which the ledger
+ * leaves out, cites items too; for a published postmortem they agree with `citedItems`. Later incidents
+ * citing its own items come from the ledger.
+ */
+export function postmortemCitations(
+  self: LedgerSource,
+  all: ReadonlyMap<string, LedgerSource>,
+  ledger: Ledger,
+  isListed: (postmortemId: string) => boolean,
+): PostmortemCitations {
+  const date = incidentDate(self.data);
+  const cites = [...new Set(self.data.priorActionItems)].flatMap((key): PriorItem[] => {
+    const ref = parseActionItemKey(key);
+    const source = ref ? all.get(ref.postmortemId) : undefined;
+    const cited = source?.data.actionItems.find((a) => a.id === ref?.itemId);
+    if (!ref || !source || !cited || Date.parse(source.data.started) >= Date.parse(self.data.started)) return [];
+    const prior: PriorItem = {
+      key,
+      itemId: cited.id,
+      title: cited.title,
+      status: cited.status,
+      whileOpen: wasOpenAt(cited, date),
+    };
+    if (cited.completed !== undefined) prior.completed = cited.completed;
+    if (isListed(source.id)) prior.url = urls.actionItem(source.id, cited.id);
+    return [prior];
+  });
+  const rows = indexLedger(ledger.items);
+  const citedBy = Object.fromEntries(
+    self.data.actionItems.map((item) => [item.id, rows.get(actionItemKeyOf(self.id, item.id))?.citedBy ?? []]),
+  );
+  return { cites, citedBy };
+}

@@ -1,7 +1,7 @@
 /** What the ledger pages show, decided here so pages only render. */
 import { LEDGER_GROUP_LABELS, groupByStatus, type LedgerGroup, type LedgerGroupId, type LedgerItem } from "./ledger.ts";
 import { LEDGER_SORT_LABELS, type LedgerSort } from "./order.ts";
-import { isOpenStatus } from "../schema/vocabulary.ts";
+import { isOpenStatus, type ActionStatus } from "../schema/vocabulary.ts";
 
 /** Groups listed in full on /action-items/ (up to the preview size); closed ones get their own pages. */
 export const OUTSTANDING_GROUPS = ["open", "in-progress", "blocked"] as const satisfies readonly LedgerGroupId[];
@@ -72,9 +72,9 @@ export function recurredWhileOpen(items: readonly LedgerItem[]): LedgerItem[] {
 }
 
 /** Due dates of the items that still need work, for the browser's overdue recount. */
-export function outstandingDueDates(items: readonly LedgerItem[]): string {
+export function outstandingDueDates(items: readonly { status: ActionStatus; due: string }[]): string {
   return items
-    .filter((i) => i.isOpen)
+    .filter((i) => isOpenStatus(i.status))
     .map((i) => i.due)
     .join(" ");
 }

@@ -60,7 +60,7 @@ export interface FacetCount {
   id: string;
   name: string;
   count: number;
-  /** The newest postmortem's start, for "last incident" columns; undefined when count is 0. */
+  /** The newest incident's date (YYYY-MM-DD, `incidentDate`), for "latest incident" columns; undefined when count is 0. */
   latest?: string;
 }
 
@@ -85,7 +85,7 @@ export function catalogCounts(
       const list = groups.get(e.id) ?? [];
       const row: FacetCount = { id: e.id, name: e.name, count: list.length };
       const newest = newestFirst(list)[0];
-      if (newest) row.latest = newest.data.started;
+      if (newest) row.latest = incidentDate(newest.data);
       return row;
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "en"));

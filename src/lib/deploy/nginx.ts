@@ -4,6 +4,7 @@
  * rewrites it; a test fails when it is stale); tests generate it for a temporary folder and port and run
  * Debian's nginx with it.
  */
+import { queryEchoLocations } from "../search/query-echo.ts";
 import { securityHeaders } from "../security/policy.ts";
 
 export interface NginxSiteOptions {
@@ -67,6 +68,8 @@ export function nginxServerBlock(options: NginxSiteOptions): string {
     `${indent}location ${base} {`,
     `${indent}${indent}try_files $uri $uri/ =404;`,
     `${indent}}`,
+    "",
+    ...queryEchoLocations(base, indent),
     "",
     "    # add_header in a location replaces the server's list, so this one repeats the security headers.",
     `${indent}location ${base}${ASSET_FOLDER} {`,

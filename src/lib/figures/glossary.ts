@@ -117,7 +117,7 @@ export const FIGURE_IDS = Object.keys(FIGURES) as FigureId[];
 
 /** The duration figures of a postmortem, in the order pages show them. */
 export const POSTMORTEM_DURATION_FIGURES = ["timeToDetect", "impact", "timeToResolve"] as const satisfies readonly FigureId[];
-/** The duration figures each postmortem list entry shows (home, archive, browse pages). */
+/** The duration figures each postmortem list entry shows (home, archive, browse pages) and a postmortem's "at a glance". */
 export const LIST_DURATION_FIGURES = ["impact", "timeToResolve"] as const satisfies readonly FigureId[];
 
 /** The explanation as plain text (for `title` attributes and terminals): code marks dropped. */
@@ -125,9 +125,9 @@ export function explain(id: FigureId): string {
   return FIGURES[id].explanation.replace(/`([^`]+)`/g, "$1");
 }
 
-/** The label of a figure. */
-export function labelOf(id: FigureId): string {
-  return FIGURES[id].label;
+/** The label of a figure; `inSentence` lower-cases it for use mid-sentence ("2 overdue"). */
+export function labelOf(id: FigureId, options: { inSentence?: boolean } = {}): string {
+  return options.inSentence ? FIGURES[id].label.toLowerCase() : FIGURES[id].label;
 }
 
 /** The fragment of the guide's "How figures are computed" entry for a figure. */

@@ -1,9 +1,11 @@
 /**
  * What a reader needs from the first screen of a postmortem: how bad it was and for how long, what set
- * it off, why it happened, and how the follow-up stands. Pages render this model; nothing here formats
- * a figure by itself beyond calling the shared formatters.
+ * it off, why it happened, and how the follow-up stands. Pages render this model; every figure in it is
+ * named and formatted by the glossary (`src/lib/figures/glossary.ts`).
  */
-import { isOverdue } from "../action-items/overdue.ts";
+import { countOverdue } from "../action-items/overdue.ts";
+import { outstandingDueDates } from "../action-items/page-model.ts";
+import { LIST_DURATION_FIGURES, shownDurations, type ShownDuration } from "../figures/glossary.ts";
 import type { ActionItem, Cause, Postmortem } from "../schema/index.ts";
 import type { Durations } from "./durations.ts";
 
@@ -21,12 +23,16 @@ export interface FollowUp {
   outstanding: number;
   /** Outstanding after the due date, as of `today`. */
   overdue: number;
+  /**
+   * The due dates of the outstanding items, space-separated: what `src/scripts/overdue.ts` recounts the
+   * overdue figure from for the reader's date (`data-count-overdue`).
+   */
+  dueDates: string;
 }
 
 export interface AtAGlance {
-  /** Durations from the start of impact; null where the key time is not recorded. */
-  timeToMitigate: number | null;
-  timeToResolve: number | null;
+  /** The impact and time to resolve, as every postmortem list shows them (glossary labels and formats). */
+  durations: ShownDuration[];
   customersAffected: number | undefined;
   usersAffected: number | undefined;
   dataLoss: Postmortem["impact"]["dataLoss"];
@@ -52,19 +58,21 @@ const causeLines = (causes: Cause[], kind: Cause["kind"]): CauseLine[] =>
 export function followUpOf(items: ActionItem[], today: string): FollowUp {
   const done = items.filter((i) => i.status === "done").length;
   const wontDo = items.filter((i) => i.status === "wont-do").length;
+  const dueDates = outstandingDueDates(items);
   return {
     total: items.length,
     done,
     wontDo,
     outstanding: items.length - done - wontDo,
-    overdue: items.filter((i) => isOverdue(i, today)).length,
+    // The same count the browser repeats for the reader's date, from the same due dates.
+    overdue: countOverdue(dueDates.split(" ").filter(Boolean), today),
+    dueDates,
   };
 }
 
 export function atAGlance(data: Postmortem, durations: Durations, today: string): AtAGlance {
   return {
-    timeToMitigate: durations.timeToMitigate,
-    timeToResolve: durations.timeToResolve,
+    durations: shownDurations(durations, LIST_DURATION_FIGURES),
     customersAffected: data.impact.customersAffected,
     usersAffected: data.impact.usersAffected,
     dataLoss: data.impact.dataLoss,

@@ -28,7 +28,7 @@ import { formatDuration } from "../format/duration.ts";
 import { formatFigure, labelOf } from "../figures/glossary.ts";
 import { computeDurations } from "./durations.ts";
 import { formatClock, formatDay, localDate, offsetLabel } from "../format/instant.ts";
-import type { TimelineKind } from "../schema/vocabulary.ts";
+import { TIMELINE_KIND_LABELS, type TimelineKind } from "../schema/vocabulary.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -250,7 +250,7 @@ export function timelineChart(all: TimelineChartInput, width = WIDTH): TimelineC
       x: ex,
       y: lanesTop + lane * LANE,
       path: symbol(KIND_SYMBOLS[e.kind], 90)() ?? "",
-      title: `${formatClock(e.at, tz)} ${e.kind}`,
+      title: `${formatClock(e.at, tz)} — ${TIMELINE_KIND_LABELS[e.kind]}`,
     };
   });
   const lanes = Math.max(1, laneEnds.length);
