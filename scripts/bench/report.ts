@@ -29,9 +29,10 @@ paragraphs of the public DFDS postmortems when \`../shared/corpus/dfds-postmorte
 every file once, untimed, so the corpus is in the page cache before anything is measured. Then:
 
 1. \`hindsight validate\` runs once per pair.
-2. The full Hindsight build (validation, every page, the ledger, browse and insight pages, feeds and exports,
-   the pagefind index and the post-build checks) and a bare Astro 7 build that renders the same MDX files with
-   a one-line layout run alternately — full, bare, full, bare … — \`--pairs\` times (three by default). Each build
+2. The full Hindsight build — \`hindsight build\`, as \`npm run build\` runs it, with no NODE_OPTIONS: validation,
+   every page, the ledger, browse and insight pages, feeds and exports, the pagefind index, the post-build checks
+   and publishing — and a bare Astro 7 build that renders the same MDX files with a one-line layout
+   run alternately — full, bare, full, bare … — \`--pairs\` times (three by default). Each build
    starts from an empty content cache and output folder, as a first build in CI does.
 3. \`npm run dev\` starts on the corpus: the time from starting it to the first postmortem page, then the time
    from saving one postmortem (a sentence added to its body) to the page that shows the sentence.

@@ -1,15 +1,20 @@
 /**
  * Checks on the finished build (after the search index is written): counts reconcile from files to
  * search index, and every internal link and #fragment resolves. Either failure fails the build.
+ * Each page's links and ids are taken as it renders (src/lib/build/rendered-pages.ts), so the finished
+ * pages are not read back and never all held in memory at once; pages written without rendering (the
+ * redirects of renamed postmortems) are read from the output folder.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { listenToRenderedPages, stopListening } from "../lib/build/rendered-pages.ts";
 import { contentPaths } from "../lib/content-paths.ts";
 import { indexedPageCount } from "../lib/search/indexed-pages.ts";
-import { findBrokenLinks, formatBrokenLinks, type BuiltPage } from "../lib/site-checks/internal-links.ts";
+import { findBrokenLinks, formatBrokenLinks, linksOfPage, type PageLinks } from "../lib/site-checks/internal-links.ts";
 import { reconcile } from "../lib/site-checks/reconcile.ts";
+import { pathWithoutBase } from "../lib/site/paths.ts";
 
 export const MANIFEST_FILE = "build-manifest.json";
 
@@ -18,6 +23,39 @@ interface Manifest {
   drafts: number;
   withdrawn: number;
   visible: string[];
+}
+
+/** What the checks keep of a page: its links and ids, and whether it marks content for the search index. */
+export interface CheckedPage extends PageLinks {
+  searchable: boolean;
+}
+
+/**
+ * One copy of each string kept for the checks. A link or id matched in a page's HTML can share that HTML's
+ * memory (V8 keeps substrings as slices of the whole page): kept as they are, they would keep every page
+ * alive. Each distinct string is copied once, and the many repeats (navigation, chips) share the copy.
+ */
+export class StringTable {
+  readonly #strings = new Map<string, string>();
+  get(value: string): string {
+    let kept = this.#strings.get(value);
+    if (kept === undefined) {
+      kept = Buffer.from(value, "utf8").toString("utf8");
+      this.#strings.set(kept, kept);
+    }
+    return kept;
+  }
+}
+
+/** A built page as the checks see it; `path` is its path in the build, without the base (`/postmortems/x/`). */
+export function checkedPage(path: string, html: string, strings = new StringTable()): CheckedPage {
+  const { ids, links } = linksOfPage({ path, html });
+  return {
+    path: strings.get(path),
+    ids: new Set([...ids].map((id) => strings.get(id))),
+    links: links.map((link) => strings.get(link)),
+    searchable: html.includes("data-pagefind-body"),
+  };
 }
 
 /** Every file under `dir`, as site paths (`/a/index.html`). */
@@ -32,21 +70,29 @@ function indexedPages(dir: string): number {
   return existsSync(entryFile) ? indexedPageCount(readFileSync(entryFile, "utf8")) : 0;
 }
 
-/** Runs both checks on a built site served under `base`; returns the problems (empty when all is well). */
-export function checkBuiltSite(dir: string, postmortemsDir: string, base = "/"): string[] {
+/**
+ * Runs both checks on a built site served under `base`; returns the problems (empty when all is well).
+ * `rendered` holds the pages already taken while rendering, by path; the other HTML files are read here.
+ */
+export function checkBuiltSite(
+  dir: string,
+  postmortemsDir: string,
+  base = "/",
+  rendered: ReadonlyMap<string, CheckedPage> = new Map(),
+): string[] {
   const problems: string[] = [];
   const manifestPath = join(dir, MANIFEST_FILE);
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
   rmSync(manifestPath);
 
   const files = siteFiles(dir);
-  const pages: BuiltPage[] = files
+  const pages: CheckedPage[] = files
     .filter((f) => f.endsWith(".html"))
-    .map((f) => ({
-      path: f.endsWith("/index.html") ? f.slice(0, -"index.html".length) : f,
-      html: readFileSync(join(dir, f), "utf8"),
-    }));
-  const postmortemPages = pages.filter((p) => /^\/postmortems\/[^/]+\/$/.test(p.path) && p.html.includes("data-pagefind-body"));
+    .map((f) => {
+      const path = f.endsWith("/index.html") ? f.slice(0, -"index.html".length) : f;
+      return rendered.get(path) ?? checkedPage(path, readFileSync(join(dir, f), "utf8"));
+    });
+  const postmortemPages = pages.filter((p) => /^\/postmortems\/[^/]+\/$/.test(p.path) && p.searchable);
 
   const mismatch = reconcile({
     files: readdirSync(postmortemsDir).filter((n) => n.endsWith(".mdx")).length,
@@ -65,16 +111,33 @@ export function checkBuiltSite(dir: string, postmortemsDir: string, base = "/"):
 
 export default function siteChecks(): AstroIntegration {
   let base = "/";
+  const rendered = new Map<string, CheckedPage>();
+  let strings = new StringTable();
   return {
     name: "hindsight:site-checks",
     hooks: {
       "astro:config:done": ({ config }) => {
         base = config.base;
       },
+      "astro:build:start": () => {
+        rendered.clear();
+        strings = new StringTable();
+        listenToRenderedPages("site-checks", ({ pathname, html }) => {
+          const path = pathWithoutBase(decodeURI(pathname), base);
+          if (path !== undefined) rendered.set(path, checkedPage(path, html, strings));
+          return undefined;
+        });
+      },
       "astro:build:done": ({ dir, logger }) => {
-        const problems = checkBuiltSite(fileURLToPath(dir), contentPaths().postmortems, base);
+        stopListening("site-checks");
+        const problems = checkBuiltSite(fileURLToPath(dir), contentPaths().postmortems, base, rendered);
+        const taken = rendered.size;
+        rendered.clear();
+        strings = new StringTable();
         if (problems.length > 0) throw new Error(problems.join("\n\n"));
-        logger.info("Counts reconcile and every internal link resolves.");
+        logger.info(
+          `Counts reconcile and every internal link resolves (${taken} pages checked as they rendered, the rest read back).`,
+        );
       },
     },
   };

@@ -12,6 +12,13 @@ export interface BuiltPage {
   html: string;
 }
 
+/** What the link check needs of a built page: its path (as in BuiltPage), its ids and its internal links. */
+export interface PageLinks {
+  path: string;
+  ids: ReadonlySet<string>;
+  links: readonly string[];
+}
+
 export interface BrokenLink {
   /** The page holding the link. */
   page: string;
@@ -48,6 +55,11 @@ export function internalLinksOf(html: string): string[] {
   return links;
 }
 
+/** The ids and internal links of a built page, so that its HTML need not be kept for the check. */
+export function linksOfPage({ path, html }: BuiltPage): PageLinks {
+  return { path, ids: idsOf(html), links: [...new Set(internalLinksOf(html))] };
+}
+
 /** The page path a URL path is served from: `/a/` → `/a/`, `/a/index.html` → `/a/`. */
 function pagePath(pathname: string): string {
   return pathname.endsWith("/index.html") ? pathname.slice(0, -"index.html".length) : pathname;
@@ -57,11 +69,12 @@ function pagePath(pathname: string): string {
  * Checks links among `pages`; `files` holds every other built file (`/action-items.csv`, `/pagefind/…`),
  * which may be linked but has no fragments. `base` is the base path the site is served under.
  */
-export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<string>, base = "/"): BrokenLink[] {
-  const ids = new Map(pages.map((p) => [p.path, idsOf(p.html)]));
+export function findBrokenLinks(pages: readonly (BuiltPage | PageLinks)[], files: ReadonlySet<string>, base = "/"): BrokenLink[] {
+  const linked = pages.map((page) => ("html" in page ? linksOfPage(page) : page));
+  const ids = new Map(linked.map((p) => [p.path, p.ids]));
   const broken: BrokenLink[] = [];
-  for (const page of pages) {
-    for (const link of new Set(internalLinksOf(page.html))) {
+  for (const page of linked) {
+    for (const link of page.links) {
       const url = new URL(link, `http://site${pathWithBase(page.path, base)}`);
       const inBuild = pathWithoutBase(url.pathname, base);
       if (inBuild === undefined) {
