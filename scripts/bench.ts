@@ -1,5 +1,6 @@
 /**
  * Benchmark at scale: `npm run bench -- --count 1000 [--pairs 3] [--seed 1] [--no-dev] [--keep] [--no-write]`.
+ * The dev server alone, on a kept corpus: `npm run bench -- --only dev --content .bench/corpus-1000 [--pairs 3]`.
  *
  * Generates N realistic postmortems into a temporary folder under .bench/, reads every file once so the
  * corpus sits in the page cache, then measures:
@@ -27,7 +28,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -211,6 +212,40 @@ async function measureDev(content: string, work: string): Promise<{ firstPage: n
   }
 }
 
+/**
+ * `--only dev`: the dev server on a corpus kept from an earlier run (or made by `npm run generate-corpus`),
+ * `runs` times, each from an empty cache. Every run appends one sentence to the same postmortem.
+ */
+async function benchDevOnly(contentArg: string, runs: number): Promise<number> {
+  const content = resolve(contentArg);
+  if (!existsSync(join(content, "postmortems")) || !Number.isInteger(runs) || runs < 1) {
+    console.error(`${content} has no postmortems folder (or --pairs is not a positive whole number).`);
+    return 2;
+  }
+  warmPageCache(content);
+  mkdirSync(join(ROOT, ".bench"), { recursive: true });
+  const figures: { firstPage: number; rerender: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const work = mkdtempSync(join(ROOT, ".bench", "dev-"));
+    try {
+      console.log(`Measuring the dev server (${i + 1} of ${runs})…`);
+      const run = await measureDev(content, work);
+      console.log(`  first page ${run.firstPage.toFixed(2)} s, re-render ${run.rerender.toFixed(2)} s`);
+      figures.push(run);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  const first = summarise(figures.map((f) => f.firstPage));
+  const rerender = summarise(figures.map((f) => f.rerender));
+  console.log(
+    `\n\`npm run dev\` on ${content}, median (min–max) of ${runs} run${runs === 1 ? "" : "s"}:\n` +
+      `  first postmortem page ${first.median.toFixed(2)} s (${first.min.toFixed(2)}–${first.max.toFixed(2)}), target ≤ 10 s\n` +
+      `  re-rendered page after a save ${rerender.median.toFixed(2)} s (${rerender.min.toFixed(2)}–${rerender.max.toFixed(2)}), target ≤ 1 s`,
+  );
+  return 0;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -222,8 +257,17 @@ async function main(): Promise<number> {
       "no-dev": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
       "no-write": { type: "boolean", default: false },
+      only: { type: "string" },
+      content: { type: "string" },
     },
   });
+  if (values.only !== undefined) {
+    if (values.only !== "dev" || values.content === undefined) {
+      console.error("usage: npm run bench -- --only dev --content <folder of a generated corpus> [--pairs 3]");
+      return 2;
+    }
+    return benchDevOnly(values.content, Number(values.pairs));
+  }
   const count = Number(values.count);
   const pairs = Number(values.pairs);
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(pairs) || pairs < 1) {

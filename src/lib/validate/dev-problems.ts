@@ -1,9 +1,9 @@
 /**
  * Content problems as the development server shows them: in the browser (Astro's error overlay, with the
  * author's file, line, column and fix) and in the terminal. The integration stores the latest result here
- * on every save; the request middleware throws it while there are errors, so every page shows it until the
- * file is fixed. State lives on `globalThis` because the integration and the middleware are loaded by
- * different module loaders in the same process.
+ * on every save; the request middleware waits for a validation that is still running, then throws the result
+ * while there are errors, so every page shows it until the file is fixed. State lives on `globalThis` because
+ * the integration and the middleware are loaded by different module loaders in the same process.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -15,13 +15,42 @@ interface State {
   diagnostics: Diagnostic[];
   /** The folder diagnostic paths are relative to. */
   root: string;
+  /** The validation still running, if any. */
+  pending?: Promise<void>;
 }
 
 type Holder = { [KEY]?: State };
 
+function state(): State {
+  const holder = globalThis as Holder;
+  const existing: State | undefined = holder[KEY];
+  if (existing) return existing;
+  const created: State = { diagnostics: [], root: "" };
+  holder[KEY] = created;
+  return created;
+}
+
 /** Records the latest validation result of the development server. */
 export function setDevProblems(diagnostics: Diagnostic[], root: string): void {
-  (globalThis as Holder)[KEY] = { diagnostics, root };
+  Object.assign(state(), { diagnostics, root });
+}
+
+/** Marks a validation as running until `run` settles (it records its result): pages wait for it. */
+export function devProblemsPending(run: Promise<unknown>): void {
+  const current = state();
+  const pending: Promise<void> = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  current.pending = pending;
+  void pending.then(() => {
+    if (current.pending === pending) delete current.pending;
+  });
+}
+
+/** Resolves once no validation is running, so a page is never rendered before its content was checked. */
+export async function devProblemsSettled(): Promise<void> {
+  for (let pending = (globalThis as Holder)[KEY]?.pending; pending; pending = (globalThis as Holder)[KEY]?.pending) await pending;
 }
 
 /** The latest validation result of the development server (none outside it). */
@@ -99,4 +128,9 @@ export function throwIfContentErrors(): void {
   const errors = state.diagnostics.filter((d) => levelOf(d) === "error");
   const error = overlayError(errors, state.root);
   if (error) throw error;
+}
+
+/** The problems of `file` (as diagnostics name it) first, then every other one, each group in its order. */
+export function savedFileFirst(diagnostics: readonly Diagnostic[], file: string): Diagnostic[] {
+  return [...diagnostics.filter((d) => d.file === file), ...diagnostics.filter((d) => d.file !== file)];
 }

@@ -35,6 +35,7 @@ import { sortDiagnostics, uniqueDiagnostics, type Diagnostic, type ValidationSum
 import type { MessageContext } from "./contextual-messages.ts";
 import { genericMessage } from "./error-map.ts";
 import { checkFacts } from "./facts.ts";
+import type { FileResults } from "./file-results.ts";
 import { ruleLevel } from "./rules.ts";
 import { checkBody } from "./mdx-body.ts";
 import { findSecrets, secretMessage } from "./secrets.ts";
@@ -62,6 +63,8 @@ export interface ValidateOptions {
   publicDir?: string;
   /** Today (YYYY-MM-DD, UTC) for rules about the future; defaults to the clock. */
   today?: string;
+  /** Results of earlier runs: a postmortem whose text is unchanged is not checked again (`hindsight dev`). */
+  cache?: FileResults;
 }
 
 /** What checking one postmortem needs from the rest of the content. */
@@ -150,6 +153,27 @@ function readCatalogs(
   return { catalogs, knownIds, catalogSources };
 }
 
+/** validatePostmortemFile, or its result from an earlier run on the same text. */
+function checkedOrCached(
+  text: string,
+  file: string,
+  out: Diagnostic[],
+  sources: Map<string, YamlSource>,
+  context: FileContext,
+  cache: FileResults | undefined,
+): Postmortem | undefined {
+  const cached = cache?.get(file, text);
+  if (cached) {
+    out.push(...cached.diagnostics);
+    return cached.data;
+  }
+  const diagnostics: Diagnostic[] = [];
+  const data = validatePostmortemFile(text, file, diagnostics, sources, context);
+  cache?.set(file, text, { diagnostics, data });
+  out.push(...diagnostics);
+  return data;
+}
+
 /** What every validation run starts from: paths as printed (relative to cwd), the catalog files, empty results. */
 function startRun(options: { contentDir: string; cwd?: string | undefined }) {
   const cwd = options.cwd ?? process.cwd();
@@ -170,6 +194,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
 
   const { catalogs, knownIds, catalogSources } = readCatalogs(paths, files, diagnostics, sources);
   const context = fileContext(options, cwd, catalogs, knownIds, files);
+  options.cache?.begin(context);
 
   // The site configuration (optional; its own environment overrides are checked when the site builds).
   diagnostics.push(...loadSiteConfig(options.contentDir, {}, cwd).diagnostics);
@@ -201,10 +226,11 @@ export function validateContent(options: ValidateOptions): ValidationResult {
         unreadable.add(id);
         continue;
       }
-      const data = validatePostmortemFile(read.text, file, diagnostics, sources, context);
+      const data = checkedOrCached(read.text, file, diagnostics, sources, context, options.cache);
       if (data) valid.push({ id, file, data });
       else unreadable.add(id);
     }
+    options.cache?.keepOnly(locations);
   }
 
   // Rules across files, located in the file they concern.
@@ -424,7 +450,7 @@ const STATUS_LINE = /^status:[ \t]*["']?([\w-]+)/m;
  * aliases, read without the schema (its own problems are not reported here). Aliases are parsed only
  * when the file lists some.
  */
-function stubOf(id: string, file: string, text: string): PostmortemSource {
+export function stubOf(id: string, file: string, text: string): PostmortemSource {
   const split = splitFrontmatter(text);
   const yaml = split.ok ? split.source.yaml : "";
   let aliases: string[] = [];
