@@ -9,7 +9,6 @@ import { bodyPlugins } from "./src/lib/markdown/body-plugins.ts";
 import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
 import contentSecurity from "./src/integrations/content-security.ts";
 import pagefind from "./src/integrations/pagefind.ts";
-import renderedPages from "./src/integrations/rendered-pages.ts";
 import siteChecks from "./src/integrations/site-checks.ts";
 import validateContent from "./src/integrations/validate.ts";
 import { siteConfigOrThrow } from "./src/lib/site/config.ts";
@@ -32,10 +31,8 @@ export default defineConfig({
   // Scoped styles by class rather than a data attribute on every element: smaller pages, same scoping.
   scopedStyleStrategy: "class",
   // validateContent() also adds a redirect from each former id (`aliases`) to the renamed postmortem.
-  // renderedPages() hands each page to the integrations below as it renders (src/lib/build/rendered-pages.ts):
-  // contentSecurity() rewrites each page's policy to what the page needs (and adds one to redirect pages after
-  // the build); pagefind() indexes postmortem pages while the rest of the site renders.
-  integrations: [validateContent(), mdx(), renderedPages(), contentSecurity(), pagefind(), siteChecks()],
+  // contentSecurity() rewrites each page's policy to what the page needs and adds one to redirect pages.
+  integrations: [validateContent(), mdx(), contentSecurity(), pagefind(), siteChecks()],
   devToolbar: { enabled: false },
   vite: {
     // Dates read in the configuration's locale and style, on pages and in browser scripts (src/lib/format/date-format.ts).

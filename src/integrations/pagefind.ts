@@ -1,8 +1,7 @@
 /**
- * Builds the search index with pagefind's Node API while the site is rendered: each postmortem page goes to
- * pagefind as soon as it is rendered, and the index is written when the build is done. Every response is
- * checked for errors, pagefind is always closed, and the number of indexed pages is compared with the number
- * of published postmortems so that no postmortem silently drops out of search.
+ * Builds the search index after the site is written: pagefind's Node API over the build output,
+ * every response checked for errors, pagefind always closed, and the number of indexed pages compared
+ * with the number of published postmortems so that no postmortem silently drops out of search.
  */
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -12,7 +11,6 @@ import * as pagefind from "pagefind";
 import { contentPaths } from "../lib/content-paths.ts";
 import { countBuiltPostmortems } from "../lib/search/expected-pages.ts";
 import { indexedPageCount } from "../lib/search/indexed-pages.ts";
-import { listenToRenderedPages, stopListening } from "../lib/build/rendered-pages.ts";
 
 /**
  * Repeated chrome inside a postmortem's `data-pagefind-body` that the index skips, so excerpts come from
@@ -53,90 +51,40 @@ function check(step: string, errors: string[]): void {
   }
 }
 
-/** A postmortem page rendered by the build, named as pagefind names it when it reads the output folder. */
-export interface RenderedPostmortemPage {
-  /** The page's file in the output folder: `postmortems/<id>/index.html`. */
-  sourcePath: string;
-  html: string;
-}
-
-/** The route of a postmortem page (src/pages/postmortems/[id].astro), whose pages are the ones indexed. */
-const POSTMORTEM_ROUTE = "/postmortems/[id]";
-
-/** An index being built: pages go in while the site renders; the rest is done when the build has finished. */
-export interface SearchIndexSession {
-  /** Sends one rendered page to pagefind now; its outcome is checked by `finish`. */
-  add(page: RenderedPostmortemPage): void;
-  /**
-   * Indexes the built site in `siteDir` into `siteDir/pagefind/` — the pages already added, or, when none
-   * were, every postmortem page in the folder — and checks that the index holds `expectedPages` pages.
-   * Throws on any pagefind error or a wrong page count; closes pagefind in every case.
-   */
-  finish(siteDir: string, expectedPages: number): Promise<SearchIndexResult>;
-}
-
-/** Starts pagefind with the site's settings. Throws (after closing it) when it cannot start. */
-export async function startSearchIndex(): Promise<SearchIndexSession> {
-  let index: pagefind.PagefindIndex;
-  try {
-    const created = await pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_INDEX });
-    check("starting", created.errors);
-    if (!created.index)
-      throw new Error(
-        "Search index: pagefind started but returned no index and no error. Reinstall dependencies (npm ci) and build again.",
-      );
-    index = created.index;
-  } catch (error) {
-    await pagefind.close();
-    throw error;
-  }
-  // Each addition's errors, or what it threw, kept until `finish` looks at them.
-  const additions: Promise<string[]>[] = [];
-  return {
-    add(page) {
-      additions.push(
-        index.addHTMLFile({ sourcePath: page.sourcePath, content: page.html }).then(
-          (added) => added.errors.map((e) => `${page.sourcePath}: ${e}`),
-          (error: unknown) => [`${page.sourcePath}: ${String(error)}`],
-        ),
-      );
-    },
-    async finish(siteDir, expectedPages) {
-      try {
-        if (additions.length > 0) {
-          check("indexing the rendered postmortem pages", (await Promise.all(additions)).flat());
-        } else {
-          // Only postmortem pages carry data-pagefind-body; skipping the rest saves parsing hundreds of pages.
-          const added = await index.addDirectory({ path: siteDir, glob: "postmortems/*/index.html" });
-          check(`indexing ${siteDir}`, added.errors);
-        }
-
-        const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
-        check("writing the index", written.errors);
-        await Promise.all(UNUSED_PAGEFIND_FILES.map((name) => rm(join(written.outputPath, name), { force: true })));
-
-        const pages = indexedPageCount(await readFile(join(written.outputPath, "pagefind-entry.json"), "utf8"));
-        if (pages !== expectedPages) {
-          throw new Error(
-            `Search index: ${pages} pages were indexed but ${expectedPages} postmortems are published. ` +
-              "Every postmortem page must render its content inside one element with data-pagefind-body " +
-              "(src/layouts/PostmortemLayout.astro), and no other page may carry that attribute.",
-          );
-        }
-        return { pages, outputPath: written.outputPath };
-      } finally {
-        await pagefind.close();
-      }
-    },
-  };
-}
-
 /**
  * Indexes the built site in `siteDir` into `siteDir/pagefind/` and checks that it holds `expectedPages` pages.
  * Throws on any pagefind error or a wrong page count; closes pagefind in every case.
  */
 export async function buildSearchIndex(siteDir: string, expectedPages: number): Promise<SearchIndexResult> {
-  return (await startSearchIndex()).finish(siteDir, expectedPages);
+  try {
+    const created = await pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_INDEX });
+    check("starting", created.errors);
+    const { index } = created;
+    if (!index)
+      throw new Error(
+        "Search index: pagefind started but returned no index and no error. Reinstall dependencies (npm ci) and build again.",
+      );
+
+    // Only postmortem pages carry data-pagefind-body; skipping the rest saves parsing hundreds of pages.
+    const added = await index.addDirectory({ path: siteDir, glob: "postmortems/*/index.html" });
+    check(`indexing ${siteDir}`, added.errors);
+
+    const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
+    check("writing the index", written.errors);
+    await Promise.all(UNUSED_PAGEFIND_FILES.map((name) => rm(join(written.outputPath, name), { force: true })));
+
+    const pages = indexedPageCount(await readFile(join(written.outputPath, "pagefind-entry.json"), "utf8"));
+    if (pages !== expectedPages) {
+      throw new Error(
+        `Search index: ${pages} pages were indexed but ${expectedPages} postmortems are published. ` +
+          "Every postmortem page must render its content inside one element with data-pagefind-body " +
+          "(src/layouts/PostmortemLayout.astro), and no other page may carry that attribute.",
+      );
+    }
+    return { pages, outputPath: written.outputPath };
+  } finally {
+    await pagefind.close();
+  }
 }
 
 export interface PagefindIntegrationOptions {
@@ -144,42 +92,21 @@ export interface PagefindIntegrationOptions {
   expectedPages?: () => number;
 }
 
-/**
- * The Astro integration: starts pagefind when a production build starts, takes each postmortem page as it
- * is rendered (src/lib/build/rendered-pages.ts), and writes and
- * checks the index when the build is done.
- */
+/** The Astro integration: indexes the output of every production build. */
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   const expectedPages = options.expectedPages ?? (() => countBuiltPostmortems(contentPaths().postmortems));
   // Counted when the build starts, when the content collections are read, not after rendering.
   let expected = 0;
-  let session: SearchIndexSession | undefined;
-  let fed = 0;
   return {
     name: "hindsight:pagefind",
     hooks: {
-      "astro:build:start": async () => {
+      "astro:build:start": () => {
         expected = expectedPages();
-        session = await startSearchIndex();
-        fed = 0;
-        const indexing = session;
-        listenToRenderedPages("search-index", ({ routePattern, params, html }) => {
-          const id = params["id"];
-          if (routePattern !== POSTMORTEM_ROUTE || id === undefined) return undefined;
-          fed += 1;
-          indexing.add({ sourcePath: `postmortems/${id}/index.html`, html });
-          return undefined;
-        });
       },
       "astro:build:done": async ({ dir, logger }) => {
-        stopListening("search-index");
         const started = performance.now();
-        const result = await (session ?? (await startSearchIndex())).finish(fileURLToPath(dir), expected);
-        session = undefined;
-        const how = fed > 0 ? `${fed} of them while the pages rendered` : "from the output folder";
-        logger.info(
-          `Indexed ${result.pages} postmortems for search (${how}); the index took ${Math.round(performance.now() - started)} ms after rendering.`,
-        );
+        const result = await buildSearchIndex(fileURLToPath(dir), expected);
+        logger.info(`Indexed ${result.pages} postmortems for search in ${Math.round(performance.now() - started)} ms.`);
       },
     },
   };

@@ -1,20 +1,17 @@
 /**
  * Checks on the finished build (after the search index is written): counts reconcile from files to
  * search index, and every internal link and #fragment resolves. Either failure fails the build.
- * Each page's links and ids are taken as it renders (src/lib/build/rendered-pages.ts), so the finished
- * pages are not read back and never all held in memory at once; pages written without rendering (the
- * redirects of renamed postmortems) are read from the output folder.
+ * Pages are read one at a time and only their links and ids are kept, so the whole site's HTML is never
+ * held in memory at once.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { listenToRenderedPages, stopListening } from "../lib/build/rendered-pages.ts";
 import { contentPaths } from "../lib/content-paths.ts";
 import { indexedPageCount } from "../lib/search/indexed-pages.ts";
 import { findBrokenLinks, formatBrokenLinks, linksOfPage, type PageLinks } from "../lib/site-checks/internal-links.ts";
 import { reconcile } from "../lib/site-checks/reconcile.ts";
-import { pathWithoutBase } from "../lib/site/paths.ts";
 
 export const MANIFEST_FILE = "build-manifest.json";
 
@@ -70,27 +67,20 @@ function indexedPages(dir: string): number {
   return existsSync(entryFile) ? indexedPageCount(readFileSync(entryFile, "utf8")) : 0;
 }
 
-/**
- * Runs both checks on a built site served under `base`; returns the problems (empty when all is well).
- * `rendered` holds the pages already taken while rendering, by path; the other HTML files are read here.
- */
-export function checkBuiltSite(
-  dir: string,
-  postmortemsDir: string,
-  base = "/",
-  rendered: ReadonlyMap<string, CheckedPage> = new Map(),
-): string[] {
+/** Runs both checks on a built site served under `base`; returns the problems (empty when all is well). */
+export function checkBuiltSite(dir: string, postmortemsDir: string, base = "/"): string[] {
   const problems: string[] = [];
   const manifestPath = join(dir, MANIFEST_FILE);
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
   rmSync(manifestPath);
 
   const files = siteFiles(dir);
+  const strings = new StringTable();
   const pages: CheckedPage[] = files
     .filter((f) => f.endsWith(".html"))
     .map((f) => {
       const path = f.endsWith("/index.html") ? f.slice(0, -"index.html".length) : f;
-      return rendered.get(path) ?? checkedPage(path, readFileSync(join(dir, f), "utf8"));
+      return checkedPage(path, readFileSync(join(dir, f), "utf8"), strings);
     });
   const postmortemPages = pages.filter((p) => /^\/postmortems\/[^/]+\/$/.test(p.path) && p.searchable);
 
@@ -111,33 +101,16 @@ export function checkBuiltSite(
 
 export default function siteChecks(): AstroIntegration {
   let base = "/";
-  const rendered = new Map<string, CheckedPage>();
-  let strings = new StringTable();
   return {
     name: "hindsight:site-checks",
     hooks: {
       "astro:config:done": ({ config }) => {
         base = config.base;
       },
-      "astro:build:start": () => {
-        rendered.clear();
-        strings = new StringTable();
-        listenToRenderedPages("site-checks", ({ pathname, html }) => {
-          const path = pathWithoutBase(decodeURI(pathname), base);
-          if (path !== undefined) rendered.set(path, checkedPage(path, html, strings));
-          return undefined;
-        });
-      },
       "astro:build:done": ({ dir, logger }) => {
-        stopListening("site-checks");
-        const problems = checkBuiltSite(fileURLToPath(dir), contentPaths().postmortems, base, rendered);
-        const taken = rendered.size;
-        rendered.clear();
-        strings = new StringTable();
+        const problems = checkBuiltSite(fileURLToPath(dir), contentPaths().postmortems, base);
         if (problems.length > 0) throw new Error(problems.join("\n\n"));
-        logger.info(
-          `Counts reconcile and every internal link resolves (${taken} pages checked as they rendered, the rest read back).`,
-        );
+        logger.info("Counts reconcile and every internal link resolves.");
       },
     },
   };

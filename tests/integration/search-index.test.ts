@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { POSTMORTEM_ID } from "../../src/lib/schema/index.ts";
 import { countBuiltPostmortems } from "../../src/lib/search/expected-pages.ts";
-import { ROOT, SAMPLE_BUILD_OUTPUT_FILE, SAMPLE_DIST } from "../support/paths.ts";
+import { ROOT, SAMPLE_DIST } from "../support/paths.ts";
 
 const read = (...path: string[]) => readFileSync(join(SAMPLE_DIST, ...path), "utf8");
 
@@ -34,13 +34,6 @@ describe("the sample site's search index", () => {
     expect(Object.keys(entry.languages)).toEqual(["en"]);
     expect(entry.languages["en"]?.page_count).toBe(published);
     expect(postmortemPages).toHaveLength(published);
-  });
-
-  it("is fed every postmortem page while the site renders, not by reading the pages back afterwards", () => {
-    const published = countBuiltPostmortems(join(ROOT, "content", "postmortems"));
-    expect(readFileSync(SAMPLE_BUILD_OUTPUT_FILE(SAMPLE_DIST), "utf8")).toContain(
-      `Indexed ${published} postmortems for search (${published} of them while the pages rendered)`,
-    );
   });
 
   it("ships the browser API the search page loads, and its WebAssembly", () => {

@@ -11,7 +11,4 @@ export const TEST_OUTPUT = join(ROOT, ".test-output");
 export const SAMPLE_DIST = process.env["HINDSIGHT_SAMPLE_DIST"] ?? join(TEST_OUTPUT, "sample", "dist");
 export const FIXTURES = join(ROOT, "tests", "fixtures");
 /** The day the sample site is built for (HINDSIGHT_TODAY), so its figures are reproducible. */
-/** The file, beside a built sample's dist/ folder, holding what its build printed. */
-export const SAMPLE_BUILD_OUTPUT_FILE = (dist: string): string => join(dist, "..", "build-output.txt");
-
 export const SAMPLE_TODAY = "2026-11-30";

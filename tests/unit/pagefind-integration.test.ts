@@ -7,12 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 const pagefind = vi.hoisted(() => ({
   createIndex: vi.fn(),
   close: vi.fn(),
-  index: { addDirectory: vi.fn(), addHTMLFile: vi.fn(), writeFiles: vi.fn() },
+  index: { addDirectory: vi.fn(), writeFiles: vi.fn() },
 }));
 vi.mock("pagefind", () => ({ createIndex: pagefind.createIndex, close: pagefind.close }));
 
 const { buildSearchIndex, default: pagefindIntegration } = await import("../../src/integrations/pagefind.ts");
-const { passRenderedPage, stopListening } = await import("../../src/lib/build/rendered-pages.ts");
 
 let site: string;
 
@@ -34,7 +33,6 @@ beforeEach(() => {
   pagefind.createIndex.mockResolvedValue({ errors: [], index: pagefind.index });
   pagefind.close.mockResolvedValue(null);
   pagefind.index.addDirectory.mockResolvedValue({ errors: [], page_count: 12 });
-  pagefind.index.addHTMLFile.mockResolvedValue({ errors: [], file: {} });
   writesIndexOf(3);
 });
 
@@ -120,68 +118,13 @@ describe("buildSearchIndex", () => {
 describe("pagefindIntegration", () => {
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), options: {}, label: "test", fork: vi.fn() };
 
-  afterEach(() => stopListening("search-index"));
-
-  /** A page as the build's middleware hands it over while rendering. */
-  const rendered = (routePattern: string, params: Record<string, string>, html: string) =>
-    passRenderedPage({ pathname: `/kb${routePattern}/`, routePattern, params, html });
-
-  it("sends each postmortem page to pagefind as it renders, and only those, then writes the index when the build is done", async () => {
-    const integration = pagefindIntegration({ expectedPages: () => 3 });
-    const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
-    await hooks["astro:build:start"]?.({ logger });
-    for (const id of ["a", "b", "c"]) rendered("/postmortems/[id]", { id }, `<main data-pagefind-body>${id}</main>`);
-    rendered("/teams/[team]", { team: "payments" }, "<main>team page</main>");
-    expect(pagefind.index.addHTMLFile).toHaveBeenCalledTimes(3);
-    expect(pagefind.index.addHTMLFile).toHaveBeenCalledWith({
-      sourcePath: "postmortems/b/index.html",
-      content: "<main data-pagefind-body>b</main>",
-    });
-    expect(pagefind.index.writeFiles).not.toHaveBeenCalled();
-
-    await hooks["astro:build:done"]?.({ dir: pathToFileURL(`${site}/`), pages: [], assets: new Map(), logger });
-    expect(pagefind.index.addDirectory).not.toHaveBeenCalled();
-    expect(pagefind.index.writeFiles).toHaveBeenCalledWith({ outputPath: join(site, "pagefind") });
-    expect(logger.info).toHaveBeenCalledWith(
-      expect.stringMatching(
-        /^Indexed 3 postmortems for search \(3 of them while the pages rendered\); the index took \d+ ms after rendering\.$/,
-      ),
-    );
-  });
-
-  it("stops taking pages when the build is done", async () => {
-    const integration = pagefindIntegration({ expectedPages: () => 3 });
-    const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
-    await hooks["astro:build:start"]?.({ logger });
-    await hooks["astro:build:done"]?.({ dir: pathToFileURL(`${site}/`), pages: [], assets: new Map(), logger });
-    rendered("/postmortems/[id]", { id: "late" }, "<main data-pagefind-body>late</main>");
-    expect(pagefind.index.addHTMLFile).not.toHaveBeenCalled();
-  });
-
-  it("fails the build, naming the page, when pagefind reports an error for a page sent while rendering", async () => {
-    pagefind.index.addHTMLFile.mockResolvedValue({ errors: ["unparseable HTML"], file: {} });
-    const integration = pagefindIntegration({ expectedPages: () => 3 });
-    const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
-    await hooks["astro:build:start"]?.({ logger });
-    rendered("/postmortems/[id]", { id: "broken" }, "<main data-pagefind-body>");
-    await expect(
-      hooks["astro:build:done"]?.({ dir: pathToFileURL(`${site}/`), pages: [], assets: new Map(), logger }),
-    ).rejects.toThrow(
-      "pagefind failed while indexing the rendered postmortem pages:\n  postmortems/broken/index.html: unparseable HTML",
-    );
-    expect(pagefind.index.writeFiles).not.toHaveBeenCalled();
-    expect(pagefind.close).toHaveBeenCalledOnce();
-  });
-
-  it("reads the postmortem pages from the output folder when none were handed over while rendering", async () => {
+  it("indexes the output folder when the build is done and logs how many postmortems it indexed", async () => {
     const integration = pagefindIntegration({ expectedPages: () => 3 });
     const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
     await hooks["astro:build:start"]?.({ logger });
     await hooks["astro:build:done"]?.({ dir: pathToFileURL(`${site}/`), pages: [], assets: new Map(), logger });
     expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: `${site}/`, glob: "postmortems/*/index.html" });
-    expect(logger.info).toHaveBeenCalledWith(
-      expect.stringMatching(/^Indexed 3 postmortems for search \(from the output folder\)/),
-    );
+    expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^Indexed 3 postmortems for search in \d+ ms\.$/));
   });
 
   it("fails the build when the count taken at the start of the build does not match the index", async () => {
