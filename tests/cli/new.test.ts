@@ -1,19 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { createContent, type ContentFixture } from "../support/content-fixture.ts";
+import { contentFixtures } from "../support/content-fixture.ts";
 import { hindsight } from "./hindsight.ts";
 
-const fixtures: ContentFixture[] = [];
-function fixture(): ContentFixture {
-  const f = createContent();
-  fixtures.push(f);
-  return f;
-}
-afterEach(() => {
-  for (const f of fixtures.splice(0)) f.cleanup();
-});
+const fixture = contentFixtures();
 
 const FLAGS = [
   "--title",

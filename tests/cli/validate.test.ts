@@ -1,18 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { BAD_INPUTS, type ExpectedLine } from "../fixtures/invalid/cases.ts";
-import { API_ERRORS, createContent, pm, positionOf, WEBSITE_SLOW, type ContentFixture } from "../support/content-fixture.ts";
+import {
+  API_ERRORS,
+  contentFixtures,
+  createContent,
+  pm,
+  positionOf,
+  WEBSITE_SLOW,
+  type ContentFixture,
+} from "../support/content-fixture.ts";
 import { hindsight } from "./hindsight.ts";
 
-const fixtures: ContentFixture[] = [];
-function fixture(): ContentFixture {
-  const f = createContent();
-  fixtures.push(f);
-  return f;
-}
-afterEach(() => {
-  for (const f of fixtures.splice(0)) f.cleanup();
-});
+const fixture = contentFixtures();
 
 const validate = (f: ContentFixture, ...args: string[]) =>
   hindsight(["validate", "--content", "content", ...args], { cwd: f.root });

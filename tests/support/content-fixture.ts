@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { afterEach } from "vitest";
 
 export const TEAMS = `- id: platform
   name: Platform
@@ -187,4 +188,20 @@ export function positionOf(text: string, needle: string, after = ""): { line: nu
   const before = text.slice(0, offset);
   const line = before.split("\n").length;
   return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+/**
+ * A maker of content fixtures for one test file: each call gives a fresh knowledge base, and every one made
+ * is removed after each test.
+ */
+export function contentFixtures(): () => ContentFixture {
+  const made: ContentFixture[] = [];
+  afterEach(() => {
+    for (const f of made.splice(0)) f.cleanup();
+  });
+  return () => {
+    const f = createContent();
+    made.push(f);
+    return f;
+  };
 }

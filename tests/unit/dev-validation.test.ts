@@ -4,24 +4,16 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Diagnostic } from "../../src/lib/validate/diagnostic.ts";
 import { savedFileFirst } from "../../src/lib/validate/dev-problems.ts";
 import { DevValidation } from "../../src/lib/validate/dev-validation.ts";
 import { FileResults } from "../../src/lib/validate/file-results.ts";
 import { validateContent } from "../../src/lib/validate/validate-content.ts";
-import { API_ERRORS, createContent, pm, WEBSITE_SLOW, type ContentFixture } from "../support/content-fixture.ts";
+import { API_ERRORS, contentFixtures, pm, WEBSITE_SLOW, type ContentFixture } from "../support/content-fixture.ts";
 
 const TODAY = "2024-06-01";
-const fixtures: ContentFixture[] = [];
-function fixture(): ContentFixture {
-  const f = createContent();
-  fixtures.push(f);
-  return f;
-}
-afterEach(() => {
-  for (const f of fixtures.splice(0)) f.cleanup();
-});
+const fixture = contentFixtures();
 
 const fresh = (f: ContentFixture) => validateContent({ contentDir: f.dir, cwd: f.root, today: TODAY }).diagnostics;
 const lines = (diagnostics: readonly Diagnostic[]) =>

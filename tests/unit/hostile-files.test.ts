@@ -1,22 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { firstInvalidUtf8 } from "../../src/lib/integrity/files.ts";
 import { MAX_ID_LENGTH } from "../../src/lib/schema/identifiers.ts";
 import { MAX_ALIAS_EXPANSION, MAX_BODY_BYTES, MAX_FRONTMATTER_BYTES } from "../../src/lib/validate/limits.ts";
 import { validateContent } from "../../src/lib/validate/validate-content.ts";
-import { API_ERRORS, API_ERRORS_TEXT, createContent, pm, type ContentFixture } from "../support/content-fixture.ts";
+import { API_ERRORS, API_ERRORS_TEXT, contentFixtures, pm, type ContentFixture } from "../support/content-fixture.ts";
 
-const fixtures: ContentFixture[] = [];
-function fixture(): ContentFixture {
-  const f = createContent();
-  fixtures.push(f);
-  return f;
-}
-afterEach(() => {
-  for (const f of fixtures.splice(0)) f.cleanup();
-});
+const fixture = contentFixtures();
 
 const lines = (f: ContentFixture) =>
   validateContent({ contentDir: f.dir, cwd: f.root }).diagnostics.map(

@@ -1,20 +1,12 @@
 /** Levels, rules across files, file names and single-file checks, on real content folders, in process. */
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { suggestedFileName } from "../../src/lib/integrity/files.ts";
 import { formatGithub, formatReport, hasErrors, strict, type Diagnostic } from "../../src/lib/validate/diagnostic.ts";
 import { RULES } from "../../src/lib/validate/rules.ts";
 import { validateContent, validateFiles } from "../../src/lib/validate/validate-content.ts";
-import { API_ERRORS, createContent, pm, positionOf, WEBSITE_SLOW, type ContentFixture } from "../support/content-fixture.ts";
+import { API_ERRORS, contentFixtures, pm, positionOf, WEBSITE_SLOW, type ContentFixture } from "../support/content-fixture.ts";
 
-const fixtures: ContentFixture[] = [];
-function fixture(): ContentFixture {
-  const f = createContent();
-  fixtures.push(f);
-  return f;
-}
-afterEach(() => {
-  for (const f of fixtures.splice(0)) f.cleanup();
-});
+const fixture = contentFixtures();
 const run = (f: ContentFixture) => validateContent({ contentDir: f.dir, cwd: f.root, today: "2024-06-01" });
 
 const WARNING: Diagnostic = {
