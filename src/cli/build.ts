@@ -7,12 +7,12 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { acquireLock, BuildLockedError, waitForLock } from "../lib/build/lock.ts";
 import { checkStagedSite, publishStaged, recoverAbandoned, removeLeftovers, stagingDir } from "../lib/build/publish.ts";
 import { contentPaths } from "../lib/content-paths.ts";
 import { frontmatterStatus } from "../lib/search/expected-pages.ts";
 import { HINDSIGHT_ROOT, runAstro, siteFolders, type SiteFolders } from "./astro-site.ts";
+import { readArguments } from "./arguments.ts";
 
 export const summary = "Validate the content and build the site; publish it to dist/ only once every check passes";
 
@@ -87,24 +87,16 @@ export async function buildSite(folders: SiteFolders, options: { wait?: boolean 
 }
 
 export async function run(args: string[]): Promise<number> {
-  let values: { content?: string | undefined; out?: string | undefined; wait?: boolean | undefined; help?: boolean | undefined };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        content: { type: "string" },
-        out: { type: "string" },
-        wait: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    console.error(`hindsight build: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readArguments("build", HELP, {
+    args,
+    options: {
+      content: { type: "string" },
+      out: { type: "string" },
+      wait: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   return buildSite(siteFolders(process.cwd(), { content: values.content, outDir: values.out }), { wait: values.wait === true });
 }

@@ -2,13 +2,13 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
-import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { contentDir, contentPaths } from "../lib/content-paths.ts";
 import { formatImportTable, importReport } from "../lib/import/report.ts";
 import { importedFields, planImport, type ExistingDraft, type SourceFile } from "../lib/import/run.ts";
 import { formatOf, SOURCE_FORMATS } from "../lib/import/source-tree.ts";
 import { isTimeZone } from "../lib/schema/time.ts";
+import { readArguments } from "./arguments.ts";
 
 export const summary = "Import old postmortems (Markdown, Google Docs or Confluence HTML) as drafts";
 
@@ -75,29 +75,20 @@ export function run(args: string[]): Promise<number> {
 }
 
 function runNow(args: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        timezone: { type: "string" },
-        format: { type: "string", default: "table" },
-        "dry-run": { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        content: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    console.error(`hindsight import: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
+  const parsed = readArguments("import", HELP, {
+    args,
+    allowPositionals: true,
+    options: {
+      timezone: { type: "string" },
+      format: { type: "string", default: "table" },
+      "dry-run": { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
+      content: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
   const fail = (message: string) => {
     console.error(`hindsight import: ${message}`);
     return 2;

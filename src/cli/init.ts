@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { knowledgeBaseFiles, siteConfigProblems, type InitAnswers } from "../lib/init/knowledge-base.ts";
 import { localInstant, slugify } from "../lib/scaffold/postmortem-template.ts";
 import { isWebUrl } from "../lib/schema/links.ts";
 import { isTimeZone } from "../lib/schema/time.ts";
+import { readArguments } from "./arguments.ts";
 
 export const summary = "Create a new knowledge base for your organisation (content, catalogs, CI, guide)";
 
@@ -54,33 +54,24 @@ function isEmptyFolder(dir: string): boolean {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        name: { type: "string" },
-        "site-name": { type: "string" },
-        url: { type: "string" },
-        timezone: { type: "string" },
-        team: { type: "string" },
-        service: { type: "string" },
-        hindsight: { type: "string" },
-        yes: { type: "boolean", short: "y" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    console.error(`hindsight init: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
+  const parsed = readArguments("init", HELP, {
+    args,
+    allowPositionals: true,
+    options: {
+      name: { type: "string" },
+      "site-name": { type: "string" },
+      url: { type: "string" },
+      timezone: { type: "string" },
+      team: { type: "string" },
+      service: { type: "string" },
+      hindsight: { type: "string" },
+      yes: { type: "boolean", short: "y" },
+      force: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
   if (positionals.length !== 1) {
     console.error(`hindsight init: give the folder to create, for example \`hindsight init postmortems\`\n\n${HELP}`);
     return 2;

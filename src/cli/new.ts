@@ -3,7 +3,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createInterface } from "node:readline/promises";
-import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { contentDir, contentPaths } from "../lib/content-paths.ts";
 import { loadSiteConfig } from "../lib/site/config.ts";
@@ -11,6 +10,7 @@ import { localInstant, parseStarted, postmortemIdFor, scaffoldPostmortem } from 
 import { catalogId } from "../lib/schema/identifiers.ts";
 import { isTimeZone } from "../lib/schema/time.ts";
 import { SEVERITIES, type Severity } from "../lib/schema/vocabulary.ts";
+import { readArguments } from "./arguments.ts";
 
 export const summary = "Scaffold a draft postmortem (content/postmortems/<date>-<slug>.mdx)";
 
@@ -63,31 +63,23 @@ const splitList = (value: string) =>
     .filter(Boolean);
 
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        title: { type: "string" },
-        severity: { type: "string" },
-        services: { type: "string" },
-        teams: { type: "string" },
-        started: { type: "string" },
-        timezone: { type: "string" },
-        author: { type: "string", multiple: true },
-        dir: { type: "string" },
-        content: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    console.error(`hindsight new: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readArguments("new", HELP, {
+    args,
+    options: {
+      title: { type: "string" },
+      severity: { type: "string" },
+      services: { type: "string" },
+      teams: { type: "string" },
+      started: { type: "string" },
+      timezone: { type: "string" },
+      author: { type: "string", multiple: true },
+      dir: { type: "string" },
+      content: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   const content = values.content ?? contentDir();
   const catalog = readCatalog(content);
   const interactive = process.stdin.isTTY && process.stdout.isTTY;

@@ -1,8 +1,8 @@
 /** `hindsight schema`: writes the editors' JSON Schemas, generated from the zod schemas, to schema/. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { editorSchemas, serializeSchema } from "../lib/validate/json-schema.ts";
+import { readArguments } from "./arguments.ts";
 
 export const summary = "Write the JSON Schemas of frontmatter and catalogs (for editors) to schema/";
 
@@ -19,20 +19,12 @@ export function run(args: string[]): Promise<number> {
 }
 
 function runNow(args: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { out: { type: "string", default: "schema" }, check: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    }));
-  } catch (error) {
-    console.error(`hindsight schema: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readArguments("schema", HELP, {
+    args,
+    options: { out: { type: "string", default: "schema" }, check: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   const stale: string[] = [];
   for (const [name, schema] of Object.entries(editorSchemas())) {
     const path = join(values.out, name);

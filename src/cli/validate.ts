@@ -1,5 +1,4 @@
 /** `hindsight validate`: checks the content folder and prints every problem at once. */
-import { parseArgs } from "node:util";
 import { contentDir } from "../lib/content-paths.ts";
 import {
   formatReport,
@@ -10,6 +9,7 @@ import {
   type OutputFormat,
 } from "../lib/validate/diagnostic.ts";
 import { validateContent, validateFiles } from "../lib/validate/validate-content.ts";
+import { readArguments } from "./arguments.ts";
 
 export const summary = "Check postmortems and catalogs; print every problem as file:line:col";
 
@@ -29,28 +29,19 @@ Exit code 0 when there is no error, 1 when there are errors, 2 on a usage error.
                       ref (for example origin/main) has disappeared`;
 
 export async function run(args: string[]): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        content: { type: "string" },
-        format: { type: "string", default: "text" },
-        against: { type: "string" },
-        strict: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    console.error(`hindsight validate: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readArguments("validate", HELP, {
+    args,
+    allowPositionals: true,
+    options: {
+      content: { type: "string" },
+      format: { type: "string", default: "text" },
+      against: { type: "string" },
+      strict: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
   const format = values.format as OutputFormat;
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
     console.error(`hindsight validate: unknown format "${values.format}" — use one of ${OUTPUT_FORMATS.join(", ")}`);
