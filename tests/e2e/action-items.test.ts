@@ -2,35 +2,20 @@
  * The ledger in a real browser over the built sample site: instant filters kept in the URL, and overdue
  * markers recomputed for the browser's own date (a fixed fake clock), not the build's.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { buildLedger } from "../../src/lib/action-items/ledger.ts";
 import { lateness } from "../../src/lib/action-items/overdue.ts";
 import { loadContent } from "../../src/lib/action-items/load-content.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { ROOT, SAMPLE_DIST } from "../support/paths.ts";
-import { serveStatic, type StaticServer } from "../support/serve.ts";
+import { sampleSiteInBrowser } from "../support/browser.ts";
+import { ROOT } from "../support/paths.ts";
 import { join } from "node:path";
 
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const site = sampleSiteInBrowser();
 const content = loadContent(join(ROOT, "content"));
 
-beforeAll(async () => {
-  server = await serveStatic(SAMPLE_DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser.close();
-  await server.close();
-});
-
 async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ timezoneId: "UTC", ...options });
-  contexts.push(context);
+  const context = await site.newContext({ timezoneId: "UTC", ...options });
   return context.newPage();
 }
 
@@ -39,7 +24,7 @@ const visibleRows = (page: Page) => page.locator("tr[data-row]:visible");
 describe("/action-items/ in a browser", () => {
   it("narrows the table to one team when the owner filter changes, and keeps the filter in the URL", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/action-items/`);
+    await page.goto(`${site.url}/action-items/`);
     const ledger = buildLedger(content.postmortems, "2026-11-26");
     const all = ledger.items.filter((i) => i.isOpen);
     const team = all[0]!.owner;
@@ -56,7 +41,7 @@ describe("/action-items/ in a browser", () => {
 
   it("applies filters from the URL when the page loads", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/action-items/?priority=P1&sort=due`);
+    await page.goto(`${site.url}/action-items/?priority=P1&sort=due`);
     await expect.poll(() => page.locator("select[name=priority]").inputValue()).toBe("P1");
     const priorities = await visibleRows(page).evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset["priority"]));
     expect(priorities.length).toBeGreaterThan(0);
@@ -67,7 +52,7 @@ describe("/action-items/ in a browser", () => {
     const readerDay = "2016-07-01";
     const page = await newPage();
     await page.clock.setFixedTime(new Date(`${readerDay}T12:00:00Z`));
-    await page.goto(`${server.url}/action-items/`);
+    await page.goto(`${site.url}/action-items/`);
     const ledger = buildLedger(content.postmortems, readerDay);
     // Items the build (today) calls overdue but which were not yet due on the reader's date.
     const expectedOverdue = ledger.items.filter((i) => i.isOpen && i.overdue);
@@ -84,7 +69,7 @@ describe("/action-items/ in a browser", () => {
 
   it("shows the build's overdue markers and every item without JavaScript", async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.url}/action-items/`);
+    await page.goto(`${site.url}/action-items/`);
     const build = buildLedger(content.postmortems, (await page.locator("[data-ledger-today]").getAttribute("datetime")) ?? "");
     expect(await page.locator("form[data-ledger-filters]").isHidden()).toBe(true);
     expect(await page.locator("tr[data-row]").count()).toBe(build.summary.outstanding);
@@ -98,7 +83,7 @@ describe("postmortem pages in a browser", () => {
     const readerDay = new Date(Date.parse(`${item.due}T12:00:00Z`) + 2 * 86_400_000);
     const page = await newPage();
     await page.clock.setFixedTime(readerDay);
-    await page.goto(`${server.url}${item.postmortem.url}`);
+    await page.goto(`${site.url}${item.postmortem.url}`);
     await expect.poll(() => page.locator(`#item-${item.id} [data-overdue-for]`).textContent()).toBe("2 days overdue");
     // Every note on the page (at a glance and under the action items) names the reader's date.
     const notes = await page

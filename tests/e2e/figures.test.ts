@@ -4,42 +4,27 @@
  * still agree; the Done page keeps the server's order. On /insights/, no label overlaps a mark.
  */
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { buildLedger, summarize } from "../../src/lib/action-items/ledger.ts";
 import { loadContent } from "../../src/lib/action-items/load-content.ts";
 import { sortItems } from "../../src/lib/action-items/order.ts";
 import { lateness } from "../../src/lib/action-items/overdue.ts";
 import { formatFigure } from "../../src/lib/figures/glossary.ts";
 import { followThroughByTeam } from "../../src/lib/insights/action-items.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { ROOT, SAMPLE_DIST } from "../support/paths.ts";
-import { serveStatic, type StaticServer } from "../support/serve.ts";
+import { sampleSiteInBrowser } from "../support/browser.ts";
+import { ROOT } from "../support/paths.ts";
 
 const READER_DAY = "2030-06-01";
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const site = sampleSiteInBrowser();
 const content = loadContent(join(ROOT, "content"));
 const in2030 = buildLedger(content.postmortems, READER_DAY);
 
-beforeAll(async () => {
-  server = await serveStatic(SAMPLE_DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser.close();
-  await server.close();
-});
-
 async function pageIn2030(path: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ timezoneId: "UTC", viewport: { width, height: 900 } });
-  contexts.push(context);
+  const context = await site.newContext({ timezoneId: "UTC", viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date(`${READER_DAY}T12:00:00Z`));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   await page.locator("[data-reader-today]:visible, form[data-ledger-filters]:visible").first().waitFor();
   return page;
 }
@@ -99,7 +84,7 @@ describe("the ledger with the browser's clock at 2030", () => {
     expect(withOpenItems.length).toBeGreaterThan(1);
     const page = await pageIn2030(`/postmortems/${withOpenItems[0]}/`);
     for (const id of withOpenItems) {
-      await page.goto(`${server.url}/postmortems/${id}/`);
+      await page.goto(`${site.url}/postmortems/${id}/`);
       await page.locator('[data-glance="follow-up"] [data-reader-today]:visible').waitFor();
       const own = in2030.items.filter((i) => i.postmortem.id === id);
       const followUp = page.locator('[data-glance="follow-up"]');
@@ -127,10 +112,9 @@ describe("the ledger with the browser's clock at 2030", () => {
 describe("the insight charts in a browser", () => {
   for (const width of [1280, 375]) {
     it(`never draws a label over a mark at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      contexts.push(context);
+      const context = await site.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
-      await page.goto(`${server.url}/insights/`);
+      await page.goto(`${site.url}/insights/`);
       const { overlaps, pairs } = await page.locator("figure.chart svg").evaluateAll((svgs) => {
         const found: string[] = [];
         let compared = 0;

@@ -5,38 +5,22 @@
  * before the filters, and axe finds nothing.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { SAMPLE_DIST } from "../support/paths.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { sampleSiteInBrowser } from "../support/browser.ts";
 import { readPostmortemFrontmatter } from "../support/sample-content.ts";
 import { openSearchFilters } from "../support/search-filters.ts";
-import { serveStatic, type StaticServer } from "../support/serve.ts";
 import { hygieneFindings } from "../support/text-hygiene.ts";
 
 const sev1 = readPostmortemFrontmatter().find((s) => s.data.status === "published" && s.data["severity"] === "SEV1")!;
 const SEV1 = `/postmortems/${sev1.id}/`;
 
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await serveStatic(SAMPLE_DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser.close();
-  await server.close();
-});
+const site = sampleSiteInBrowser();
 
 async function open(path: string, width: number, height = 800): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  contexts.push(context);
+  const context = await site.newContext({ viewport: { width, height } });
   const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   return page;
 }
 

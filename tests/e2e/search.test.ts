@@ -3,35 +3,19 @@
  * global setup builds, served as a static host would serve it.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { SAMPLE_DIST } from "../support/paths.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { sampleSiteInBrowser } from "../support/browser.ts";
 import { openSearchFilters } from "../support/search-filters.ts";
-import { serveStatic, type StaticServer } from "../support/serve.ts";
 import { hygieneFindings } from "../support/text-hygiene.ts";
 
 const SEV1_ID = "2016-01-04-dashboard-outage-deleted-metadata-tables";
 const STATUS = "[data-search-status]";
 
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await serveStatic(SAMPLE_DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser.close();
-  await server.close();
-});
+const site = sampleSiteInBrowser();
 
 async function newPage(options: { javaScriptEnabled?: boolean; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
+  const context = await site.newContext(options);
   return context.newPage();
 }
 
@@ -66,7 +50,7 @@ const resultBadges = (page: Page) => page.locator(".result .badge").allTextConte
 describe("the search page", () => {
   it("finds the SEV1 postmortem first for a word that only its body contains", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.locator("#search-query").fill("DynamoDB");
     await page.locator("#search-query").press("Enter");
     const status = await searchOutcome(page);
@@ -78,7 +62,7 @@ describe("the search page", () => {
 
   it("runs the search in the URL's q parameter when the page loads", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/search/?q=dynamodb`);
+    await page.goto(`${site.url}/search/?q=dynamodb`);
     await searchOutcome(page);
     await expect(page.locator("#search-query").inputValue()).resolves.toBe("dynamodb");
     expect((await resultLinks(page))[0]).toBe(`/postmortems/${SEV1_ID}/`);
@@ -86,7 +70,7 @@ describe("the search page", () => {
 
   it("narrows the results to the checked severity, shows its count and keeps it in the URL", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/search/?q=dashboards`);
+    await page.goto(`${site.url}/search/?q=dashboards`);
     const before = await searchOutcome(page);
     const all = await resultBadges(page);
     expect(new Set(all.map((b) => b.slice(0, 4))).size).toBeGreaterThan(1);
@@ -115,7 +99,7 @@ describe("the search page", () => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith("/pagefind/filter/")) filterFiles.push(path);
     });
-    await page.goto(`${server.url}/search/?q=dashboards`);
+    await page.goto(`${site.url}/search/?q=dashboards`);
     await searchOutcome(page);
     await page.waitForLoadState("networkidle");
     expect(await page.locator(".result").count()).toBeGreaterThan(0);
@@ -141,7 +125,7 @@ describe("the search page", () => {
     page.on("request", (request) => {
       if (new URL(request.url()).pathname.startsWith("/pagefind/filter/")) filterFiles.push(request.url());
     });
-    await page.goto(`${server.url}/search/?q=dashboards&severity=SEV2`);
+    await page.goto(`${site.url}/search/?q=dashboards&severity=SEV2`);
     await searchOutcome(page);
     await expect(page.locator("[data-search-filter-panel]").evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
     await expect(page.getByRole("checkbox", { name: /^SEV2 · Major/ }).isChecked()).resolves.toBe(true);
@@ -151,7 +135,7 @@ describe("the search page", () => {
 
   it("restores checked filters from a shared link", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/search/?q=dashboards&severity=SEV2`);
+    await page.goto(`${site.url}/search/?q=dashboards&severity=SEV2`);
     await searchOutcome(page);
     await expect(page.getByRole("checkbox", { name: /^SEV2 · Major/ }).isChecked()).resolves.toBe(true);
     expect((await resultBadges(page)).every((b) => b.startsWith("SEV2"))).toBe(true);
@@ -159,7 +143,7 @@ describe("the search page", () => {
 
   it("says so when nothing matches", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/search/?q=xylophonequartz`);
+    await page.goto(`${site.url}/search/?q=xylophonequartz`);
     const status = await searchOutcome(page);
     expect(status).toBe(
       "No postmortems match “xylophonequartz”. Check the spelling, try fewer or other words, or clear filters.",
@@ -169,7 +153,7 @@ describe("the search page", () => {
 
   it("suggests fewer words and the browse pages when nothing matches", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/search/?q=xylophonequartz`);
+    await page.goto(`${site.url}/search/?q=xylophonequartz`);
     await searchOutcome(page);
     const empty = page.locator("[data-search-empty]");
     await expect(empty.isVisible()).resolves.toBe(true);
@@ -183,7 +167,7 @@ describe("the search page", () => {
 
   it("announces result counts in a polite live region", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/search/?q=dynamodb`);
+    await page.goto(`${site.url}/search/?q=dynamodb`);
     await searchOutcome(page);
     const region = page.locator(STATUS);
     await expect(region.getAttribute("role")).resolves.toBe("status");
@@ -192,7 +176,7 @@ describe("the search page", () => {
 
   it("can be used with the keyboard alone: type, submit, then tick a filter with the space bar", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.locator("#search-query").focus();
     await page.keyboard.type("dashboards");
     await page.keyboard.press("Enter");
@@ -217,7 +201,7 @@ describe("the search page", () => {
       if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${server.url}/search/?q=dynamodb`);
+    await page.goto(`${site.url}/search/?q=dynamodb`);
     const before = await searchOutcome(page);
     await openSearchFilters(page);
     await page.getByRole("checkbox", { name: /^SEV1 · Critical/ }).check();
@@ -228,7 +212,7 @@ describe("the search page", () => {
   it("has no axe violations with results and filters showing, in light and dark mode", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
       const page = await newPage({ colorScheme });
-      await page.goto(`${server.url}/search/?q=dashboards&severity=SEV2`);
+      await page.goto(`${site.url}/search/?q=dashboards&severity=SEV2`);
       await searchOutcome(page);
       const { violations } = await new AxeBuilder({ page })
         .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
@@ -242,7 +226,7 @@ describe("search excerpts", () => {
   /** The excerpt of every result the page shows for `query`. */
   async function excerpts(query: string): Promise<string[]> {
     const page = await newPage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
     await searchOutcome(page);
     return page.locator(".result .excerpt").allInnerTexts();
   }
@@ -275,7 +259,7 @@ describe("search excerpts", () => {
 describe("search without JavaScript", () => {
   it("takes the header form from a postmortem to the search page with the query, which says search needs JavaScript", async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.url}/postmortems/${SEV1_ID}/`);
+    await page.goto(`${site.url}/postmortems/${SEV1_ID}/`);
     await page.locator("#site-search").fill("backups");
     await Promise.all([page.waitForURL(/\/search\//), page.locator(".site-header form button").click()]);
     const url = new URL(page.url());
@@ -288,7 +272,7 @@ describe("search without JavaScript", () => {
 
   it("says where the search words are and offers every browse page instead", async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.url}/search/?q=backups`);
+    await page.goto(`${site.url}/search/?q=backups`);
     const notice = page.locator("[data-search-nojs]");
     await expect(notice.isVisible()).resolves.toBe(true);
     await expect(notice.innerText()).resolves.toMatch(/search words are still in the address bar, after \?q=/);
@@ -310,10 +294,10 @@ describe("reading pages", () => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith("/pagefind/") || /\/_astro\/(SearchApp|search)[^/]*\.js$/.test(path)) searchAssets.push(path);
     });
-    await page.goto(`${server.url}/postmortems/${SEV1_ID}/`);
+    await page.goto(`${site.url}/postmortems/${SEV1_ID}/`);
     await page.locator("#site-search").focus();
     await page.locator("#site-search").fill("backups");
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     expect(searchAssets).toEqual([]);
   });
 });
