@@ -13,20 +13,14 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { contentDir } from "../lib/content-paths.ts";
 import { aliasRedirects } from "../lib/postmortem/aliases.ts";
-import { formatDiagnostic, hasErrors, levelOf, type Diagnostic } from "../lib/validate/diagnostic.ts";
+import { countByLevel, formatDiagnostic, hasErrors, type Diagnostic } from "../lib/validate/diagnostic.ts";
 import { devProblems, devProblemsPending, overlayError, savedFileFirst, setDevProblems } from "../lib/validate/dev-problems.ts";
 import { aliasesOf } from "../lib/validate/dev-validation.ts";
 import { validateContent } from "../lib/validate/validate-content.ts";
 import { ValidationThread } from "./dev-validation-thread.ts";
 
 function report(diagnostics: Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => levelOf(d) === "error").length;
-  const warnings = diagnostics.length - errors;
-  const parts = [
-    errors > 0 ? `${errors} ${errors === 1 ? "error" : "errors"}` : "",
-    warnings > 0 ? `${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "",
-  ].filter(Boolean);
-  return `hindsight validate found ${parts.join(" and ")} in the content:\n${diagnostics.map(formatDiagnostic).join("\n")}`;
+  return `hindsight validate found ${countByLevel(diagnostics)} in the content:\n${diagnostics.map(formatDiagnostic).join("\n")}`;
 }
 
 function log(logger: AstroIntegrationLogger, diagnostics: Diagnostic[]): void {

@@ -1,7 +1,7 @@
 /** Levels, rules across files, file names and single-file checks, on real content folders, in process. */
 import { describe, expect, test } from "vitest";
 import { suggestedFileName } from "../../src/lib/integrity/files.ts";
-import { formatGithub, formatReport, hasErrors, strict, type Diagnostic } from "../../src/lib/validate/diagnostic.ts";
+import { countByLevel, formatGithub, formatReport, hasErrors, strict, type Diagnostic } from "../../src/lib/validate/diagnostic.ts";
 import { RULES } from "../../src/lib/validate/rules.ts";
 import { validateContent, validateFiles } from "../../src/lib/validate/validate-content.ts";
 import { API_ERRORS, contentFixtures, pm, positionOf, WEBSITE_SLOW, type ContentFixture } from "../support/content-fixture.ts";
@@ -28,6 +28,13 @@ describe("levels", () => {
     );
     expect(formatGithub(WARNING)).toBe("::warning file=a.mdx,line=3,col=5,title=timeline.2::repeats event 2 — remove one");
     expect(formatGithub(ERROR)).toMatch(/^::error /);
+  });
+
+  test("problems are counted by level in one way for the terminal, the build and the dev overlay", () => {
+    expect(countByLevel([ERROR, WARNING, WARNING])).toBe("1 error and 2 warnings");
+    expect(countByLevel([WARNING])).toBe("1 warning");
+    expect(countByLevel([ERROR, ERROR])).toBe("2 errors");
+    expect(countByLevel([])).toBe("");
   });
 
   test("the JSON report carries every problem's level", () => {

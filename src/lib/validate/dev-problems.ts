@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { formatDiagnostic, levelOf, type Diagnostic } from "./diagnostic.ts";
+import { countByLevel, formatDiagnostic, levelOf, type Diagnostic } from "./diagnostic.ts";
 
 const KEY = Symbol.for("hindsight.dev-problems");
 
@@ -98,17 +98,12 @@ export function overlayError(diagnostics: readonly Diagnostic[], root: string): 
   const first = diagnostics[0];
   if (first === undefined) return undefined;
   const errors = diagnostics.filter((d) => levelOf(d) === "error").length;
-  const warnings = diagnostics.length - errors;
-  const counts = [
-    errors > 0 ? `${errors} ${errors === 1 ? "error" : "errors"}` : "",
-    warnings > 0 ? `${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "",
-  ].filter(Boolean);
   const { what, fix } = splitFix(first.message);
   const others = diagnostics.slice(1).map((d) => `- ${formatDiagnostic(d)}`);
   const file = resolve(root, first.file);
   const message = [
     `${first.file}:${first.line}:${first.column}  ${first.path}  ${levelOf(first) === "warning" ? "warning: " : ""}${what}`,
-    ...(others.length > 0 ? ["", `Also (${counts.join(" and ")} in all):`, ...others] : []),
+    ...(others.length > 0 ? ["", `Also (${countByLevel(diagnostics)} in all):`, ...others] : []),
   ].join("\n");
   return Object.assign(new Error(message), {
     name: "ContentProblem",

@@ -1,4 +1,5 @@
 import type { Level } from "./rules.ts";
+import { countOf } from "../format/count.ts";
 
 /** A located problem: what `hindsight validate` prints, one per line. */
 export interface Diagnostic {
@@ -85,6 +86,15 @@ export interface ValidationSummary {
   diagnostics: Diagnostic[];
 }
 
+/** The problems of a run counted by level: "2 errors and 1 warning", "1 warning" ("" when there are none). */
+export function countByLevel(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => levelOf(d) === "error").length;
+  const warnings = diagnostics.length - errors;
+  return [errors > 0 ? countOf(errors, "error") : "", warnings > 0 ? countOf(warnings, "warning") : ""]
+    .filter(Boolean)
+    .join(" and ");
+}
+
 /** Renders a whole run in one of the output formats (without a trailing newline). */
 export function formatReport(summary: ValidationSummary, format: OutputFormat): string {
   const { diagnostics } = summary;
@@ -93,16 +103,15 @@ export function formatReport(summary: ValidationSummary, format: OutputFormat): 
     return JSON.stringify({ ok: !hasErrors(diagnostics), postmortems: summary.postmortems, problems }, null, 2);
   }
   if (format === "github") return diagnostics.map(formatGithub).join("\n");
-  const checked =
-    summary.files ?? `${summary.postmortems} ${summary.postmortems === 1 ? "postmortem" : "postmortems"} and 3 catalogs`;
+  const checked = summary.files ?? `${countOf(summary.postmortems, "postmortem")} and 3 catalogs`;
   if (diagnostics.length === 0) return `✔ ${checked} ${summary.files === undefined ? "are" : "is"} valid.`;
   const errors = diagnostics.filter((d) => levelOf(d) === "error");
   const warnings = diagnostics.length - errors.length;
   const files = new Set(errors.map((d) => d.file)).size;
-  const warningText = `${warnings} ${warnings === 1 ? "warning" : "warnings"}`;
+  const warningText = countOf(warnings, "warning");
   const last =
     errors.length === 0
       ? `✔ ${checked} ${summary.files === undefined ? "are" : "is"} valid, with ${warningText}.`
-      : `✖ ${errors.length} ${errors.length === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"}${warnings > 0 ? `, and ${warningText}` : ""}.`;
+      : `✖ ${countOf(errors.length, "problem")} in ${countOf(files, "file")}${warnings > 0 ? `, and ${warningText}` : ""}.`;
   return [...diagnostics.map(formatDiagnostic), "", last].join("\n");
 }
