@@ -36,6 +36,8 @@ every file once, untimed, so the corpus is in the page cache before anything is 
    starts from an empty content cache and output folder, as a first build in CI does.
 3. \`npm run dev\` starts on the corpus: the time from starting it to the first postmortem page, then the time
    from saving one postmortem (a sentence added to its body) to the page that shows the sentence.
+   \`npm run bench -- --only dev --content <folder> [--pairs 3]\` measures this step alone, on a corpus kept
+   with \`--keep\` or written by \`npm run generate-corpus\`.
 4. The HTML and JavaScript of a postmortem page, and what a first search downloads (see "First search" below).
 
 Wall time and peak memory come from GNU time (\`/usr/bin/time\`; peak memory is the largest single process).
