@@ -1,7 +1,15 @@
 /** Levels, rules across files, file names and single-file checks, on real content folders, in process. */
 import { describe, expect, test } from "vitest";
 import { suggestedFileName } from "../../src/lib/integrity/files.ts";
-import { countByLevel, formatGithub, formatReport, hasErrors, strict, type Diagnostic } from "../../src/lib/validate/diagnostic.ts";
+import {
+  countByLevel,
+  formatGithub,
+  formatReport,
+  hasErrors,
+  strict,
+  type Diagnostic,
+} from "../../src/lib/validate/diagnostic.ts";
+import { overlayError } from "../../src/lib/validate/dev-problems.ts";
 import { RULES } from "../../src/lib/validate/rules.ts";
 import { validateContent, validateFiles } from "../../src/lib/validate/validate-content.ts";
 import { API_ERRORS, contentFixtures, pm, positionOf, WEBSITE_SLOW, type ContentFixture } from "../support/content-fixture.ts";
@@ -160,5 +168,36 @@ describe("catalogs read the fast way", () => {
       expect.objectContaining({ file: "content/services.yaml", ...positionOf(text, "tier-9"), path: "1.tier" }),
     ]);
     expect(result.catalogs.services.map((s) => s.id)).toEqual(["api"]);
+  });
+});
+
+const SEVERITY_ERROR: Diagnostic = {
+  file: "postmortems/a.mdx",
+  line: 4,
+  column: 8,
+  path: "severity",
+  message: 'unknown "SEV9" — use SEV1 to SEV4',
+};
+
+describe("the dev server's overlay error", () => {
+  it("locates the first problem, gives its fix as the hint and lists the rest, counted by level", () => {
+    const error = overlayError([SEVERITY_ERROR, WARNING, WARNING], "/kb")!;
+    expect(error.message).toBe(
+      [
+        'postmortems/a.mdx:4:8  severity  unknown "SEV9"',
+        "",
+        "Also (1 error and 2 warnings in all):",
+        "- a.mdx:3:5  timeline.2  warning: repeats event 2 — remove one",
+        "- a.mdx:3:5  timeline.2  warning: repeats event 2 — remove one",
+      ].join("\n"),
+    );
+    expect(error.title).toBe("The content has errors");
+    expect(error.hint).toBe("use SEV1 to SEV4. Save the file and this page reloads.");
+    expect(error.loc).toEqual({ file: "/kb/postmortems/a.mdx", line: 4, column: 8 });
+  });
+
+  it("says the content has warnings when nothing is an error, and is absent when nothing is wrong", () => {
+    expect(overlayError([WARNING], "/kb")?.title).toBe("The content has warnings");
+    expect(overlayError([], "/kb")).toBeUndefined();
   });
 });
