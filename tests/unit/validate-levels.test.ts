@@ -180,7 +180,7 @@ const SEVERITY_ERROR: Diagnostic = {
 };
 
 describe("the dev server's overlay error", () => {
-  it("locates the first problem, gives its fix as the hint and lists the rest, counted by level", () => {
+  test("locates the first problem, gives its fix as the hint and lists the rest, counted by level", () => {
     const error = overlayError([SEVERITY_ERROR, WARNING, WARNING], "/kb")!;
     expect(error.message).toBe(
       [
@@ -196,7 +196,7 @@ describe("the dev server's overlay error", () => {
     expect(error.loc).toEqual({ file: "/kb/postmortems/a.mdx", line: 4, column: 8 });
   });
 
-  it("says the content has warnings when nothing is an error, and is absent when nothing is wrong", () => {
+  test("says the content has warnings when nothing is an error, and is absent when nothing is wrong", () => {
     expect(overlayError([WARNING], "/kb")?.title).toBe("The content has warnings");
     expect(overlayError([], "/kb")).toBeUndefined();
   });
