@@ -24,7 +24,10 @@ export default defineConfig({
   cacheDir: contentCacheDir(process.env["HINDSIGHT_CACHE_DIR"] ?? "./node_modules/.astro", contentDir()),
   trailingSlash: "always",
   // External stylesheets keep pages free of inline styles, so the Content-Security-Policy needs no unsafe-inline.
-  build: { format: "directory", inlineStylesheets: "never" },
+  // Two pages at a time: one renders while the other's file is written or its module loaded. At 1,000
+  // postmortems on 2 cores that took the build from 29.1 s to 26.6 s (median of three alternating pairs);
+  // four pages at a time measured the same as two.
+  build: { format: "directory", inlineStylesheets: "never", concurrency: 2 },
   // Astro's default processor (Sätteri), plus plugins that harden links and label task lists in postmortem bodies.
   // Prism marks code with classes (styled in global.css); Shiki's inline styles would break the CSP.
   markdown: { processor: satteri({ hastPlugins: [...bodyPlugins, basePathPlugin(siteConfig.base)] }), syntaxHighlight: "prism" },
