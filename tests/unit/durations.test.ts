@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, isoDuration } from "../../src/lib/format/duration.ts";
-import { formatInstant, formatUtc, localDate, offsetLabel } from "../../src/lib/format/instant.ts";
+import { formatClock, formatInstant, formatUtc, localDate, offsetLabel } from "../../src/lib/format/instant.ts";
 import { computeDurations } from "../../src/lib/postmortem/durations.ts";
 
 const amplitudeLike = {
@@ -84,5 +84,39 @@ describe("time-zone formatting", () => {
     expect(formatUtc("2016-01-04T20:22:00-08:00")).toBe("2016-01-05 04:22 UTC");
     expect(localDate("2016-01-04T20:22:00-08:00", "America/Los_Angeles")).toBe("2016-01-04");
     expect(localDate("2016-01-04T20:22:00-08:00", "UTC")).toBe("2016-01-05");
+  });
+
+  it("reads the local day and clock as Intl does, every 7 minutes through daylight-saving changes and odd offsets", () => {
+    // Zones with half- and quarter-hour offsets, a half-hour DST shift (Lord Howe) and a date-line jump (Apia, 2011).
+    const cases = [
+      ["America/Los_Angeles", "2021-03-13T00:00:00Z"],
+      ["America/Los_Angeles", "2021-11-06T00:00:00Z"],
+      ["Europe/London", "2021-10-30T00:00:00Z"],
+      ["Asia/Kathmandu", "2021-06-01T00:00:00Z"],
+      ["America/St_Johns", "2021-03-13T00:00:00Z"],
+      ["Australia/Lord_Howe", "2021-04-03T00:00:00Z"],
+      ["Pacific/Apia", "2011-12-29T00:00:00Z"],
+    ] as const;
+    for (const [zone, from] of cases) {
+      const intl = new Intl.DateTimeFormat("en-CA", {
+        timeZone: zone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      });
+      for (let ms = Date.parse(from); ms < Date.parse(from) + 3 * 86_400_000; ms += 7 * 60_000) {
+        const iso = new Date(ms).toISOString();
+        const part = (type: string) => intl.formatToParts(ms).find((p) => p.type === type)?.value;
+        expect([zone, iso, localDate(iso, zone), formatClock(iso, zone)]).toEqual([
+          zone,
+          iso,
+          `${part("year")}-${part("month")}-${part("day")}`,
+          `${part("hour")}:${part("minute")}`,
+        ]);
+      }
+    }
   });
 });

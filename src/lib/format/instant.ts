@@ -2,61 +2,102 @@
  * Instants shown to readers in the postmortem's own time zone, with its offset, and in UTC for the title attribute.
  * Dates read in the site's locale and date style (site configuration).
  */
+import { zoneOffsetMinutes } from "../schema/zone-time.ts";
+import type { DateStyle } from "../schema/site.ts";
 import { dateOptions, siteDateFormat, type DateFormat } from "./date-format.ts";
 
 const SITE_DATES = siteDateFormat();
 
+/** What a formatter writes: the clock, the offset, the zone's short name, or a date (with its weekday: day). */
+type Pattern = "clock" | "offset" | "zoneName" | `date:${DateStyle}` | `day:${DateStyle}`;
+
+function optionsOf(pattern: Pattern): Intl.DateTimeFormatOptions {
+  if (pattern === "clock") return { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  if (pattern === "offset") return { timeZoneName: "longOffset" };
+  if (pattern === "zoneName") return { timeZoneName: "short" };
+  const [kind, style] = pattern.split(":") as ["date" | "day", DateStyle];
+  if (kind === "date") return dateOptions(style);
+  return { weekday: style === "long" ? "long" : "short", ...dateOptions(style) };
+}
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, locale = "en-GB"): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+/** One formatter per locale, zone and pattern, made once: making one costs far more than using it. */
+function formatter(timeZone: string, pattern: Pattern, locale = "en-GB"): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${pattern}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    f = new Intl.DateTimeFormat(locale, { timeZone, ...optionsOf(pattern) });
     cache.set(key, f);
   }
   return f;
 }
 
+/**
+ * Remembers a zone's name or offset label per quarter hour of UTC: they change only when the offset does,
+ * which is on whole quarter hours (as in src/lib/schema/zone-time.ts). A page names the zone of every time it shows.
+ */
+function perQuarterHour(compute: (ms: number, timeZone: string) => string): (ms: number, timeZone: string) => string {
+  const remembered = new Map<string, string>();
+  return (ms, timeZone) => {
+    const key = `${timeZone}|${Math.floor(ms / 900_000)}`;
+    let value = remembered.get(key);
+    if (value === undefined) {
+      value = compute(ms, timeZone);
+      remembered.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** The UTC offset of `timeZone` at `ms`, as "UTC−08:00". */
-export function offsetLabel(ms: number, timeZone: string): string {
-  const part = formatter(timeZone, { timeZoneName: "longOffset" })
+export const offsetLabel = perQuarterHour((ms, timeZone) => {
+  const part = formatter(timeZone, "offset")
     .formatToParts(ms)
     .find((p) => p.type === "timeZoneName")?.value;
   if (!part || part === "GMT") return "UTC";
   return part.replace("GMT", "UTC").replace("-", "−");
-}
+});
 
 /** The zone's short name at that instant ("PST", "BST"), falling back to the offset. */
-export function zoneAbbreviation(ms: number, timeZone: string): string {
+export const zoneAbbreviation = perQuarterHour((ms, timeZone) => {
   // ICU knows each zone's abbreviation only in some locales (PST in en-US, BST in en-GB).
   for (const locale of ["en-US", "en-GB"]) {
-    const name = formatter(timeZone, { timeZoneName: "short" }, locale)
+    const name = formatter(timeZone, "zoneName", locale)
       .formatToParts(ms)
       .find((p) => p.type === "timeZoneName")?.value;
     if (name === "GMT" || name === "UTC") return name;
     if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
   }
   return offsetLabel(ms, timeZone);
-}
+});
 
 /** "4 Jan 2016, 20:22 PST" in the given zone. */
 export function formatInstant(iso: string, timeZone: string, dates: DateFormat = SITE_DATES): string {
   const ms = Date.parse(iso);
-  const date = formatter(timeZone, dateOptions(dates.dateStyle), dates.locale).format(ms);
-  const time = formatter(timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(ms);
+  const date = formatter(timeZone, `date:${dates.dateStyle}`, dates.locale).format(ms);
+  const time = formatter(timeZone, "clock").format(ms);
   return `${date}, ${time} ${zoneAbbreviation(ms, timeZone)}`;
+}
+
+/**
+ * The wall-clock reading of an instant in a zone, as an ISO string in UTC ("2016-01-04T20:22:00.000Z" for
+ * 20:22 local): the instant moved by the zone's offset then. The offset comes from the remembered offsets of
+ * src/lib/schema/zone-time.ts, which is several times faster than asking Intl for the parts of every time.
+ */
+function wallClock(iso: string, timeZone: string): string {
+  const ms = Date.parse(iso);
+  return new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000).toISOString();
 }
 
 /** "20:22" in the given zone, for compact timelines. */
 export function formatClock(iso: string, timeZone: string): string {
-  return formatter(timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(Date.parse(iso));
+  return wallClock(iso, timeZone).slice(11, 16);
 }
 
 /** "Mon 4 Jan 2016" in the given zone. */
 export function formatDay(iso: string, timeZone: string, dates: DateFormat = SITE_DATES): string {
-  const options = { weekday: dates.dateStyle === "long" ? "long" : "short", ...dateOptions(dates.dateStyle) } as const;
-  return formatter(timeZone, options, dates.locale).format(Date.parse(iso));
+  return formatter(timeZone, `day:${dates.dateStyle}`, dates.locale).format(Date.parse(iso));
 }
 
 /** "2016-01-05 04:22 UTC", for title attributes and machine-minded readers. */
@@ -64,22 +105,20 @@ export function formatUtc(iso: string): string {
   return `${new Date(Date.parse(iso)).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-/** "4 Jan 2016" for a calendar date `YYYY-MM-DD` (no zone involved). */
+const calendarDates = new Map<string, string>();
+
+/** "4 Jan 2016" for a calendar date `YYYY-MM-DD` (no zone involved; remembered: pages show the same dates). */
 export function formatCalendarDate(date: string, dates: DateFormat = SITE_DATES): string {
-  return formatter("UTC", dateOptions(dates.dateStyle), dates.locale).format(Date.parse(`${date}T00:00:00Z`));
+  const key = `${dates.locale}|${dates.dateStyle}|${date}`;
+  let text = calendarDates.get(key);
+  if (text === undefined) {
+    text = formatter("UTC", `date:${dates.dateStyle}`, dates.locale).format(Date.parse(`${date}T00:00:00Z`));
+    calendarDates.set(key, text);
+  }
+  return text;
 }
 
-const localDates = new Map<string, string>();
-
-/** The calendar date (YYYY-MM-DD) of an instant in a zone (remembered: lists ask for the same ones on many pages). */
+/** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(iso: string, timeZone: string): string {
-  const key = `${iso}|${timeZone}`;
-  let date = localDates.get(key);
-  if (date === undefined) {
-    const parts = formatter(timeZone, { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(Date.parse(iso));
-    const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-    date = `${get("year")}-${get("month")}-${get("day")}`;
-    localDates.set(key, date);
-  }
-  return date;
+  return wallClock(iso, timeZone).slice(0, 10);
 }
