@@ -29,15 +29,17 @@ paragraphs of the public DFDS postmortems when \`../shared/corpus/dfds-postmorte
 every file once, untimed, so the corpus is in the page cache before anything is measured. Then:
 
 1. \`hindsight validate\` runs once per pair.
-2. The full Hindsight build — \`hindsight build\`, as \`npm run build\` runs it, with no NODE_OPTIONS: validation,
+2. \`npm run dev\` starts on the corpus, once per pair, each time from an empty cache: the time from starting it
+   to the first postmortem page, then the time from saving one postmortem (a sentence added to its body) to the
+   page that shows the sentence. It runs before the builds, so that, as in an author's checkout, the only files
+   beside the project are the content (its file watcher would otherwise crawl this benchmark's build folders).
+   \`npm run bench -- --only dev --content <folder> [--pairs 3]\` measures this step alone, on a corpus kept
+   with \`--keep\` or written by \`npm run generate-corpus\`.
+3. The full Hindsight build — \`hindsight build\`, as \`npm run build\` runs it, with no NODE_OPTIONS: validation,
    every page, the ledger, browse and insight pages, feeds and exports, the pagefind index, the post-build checks
    and publishing — and a bare Astro 7 build that renders the same MDX files with a one-line layout
    run alternately — full, bare, full, bare … — \`--pairs\` times (three by default). Each build
    starts from an empty content cache and output folder, as a first build in CI does.
-3. \`npm run dev\` starts on the corpus: the time from starting it to the first postmortem page, then the time
-   from saving one postmortem (a sentence added to its body) to the page that shows the sentence.
-   \`npm run bench -- --only dev --content <folder> [--pairs 3]\` measures this step alone, on a corpus kept
-   with \`--keep\` or written by \`npm run generate-corpus\`.
 4. The HTML and JavaScript of a postmortem page, and what a first search downloads (see "First search" below).
 
 Wall time and peak memory come from GNU time (\`/usr/bin/time\`; peak memory is the largest single process).
