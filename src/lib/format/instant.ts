@@ -3,31 +3,23 @@
  * Dates read in the site's locale and date style (site configuration).
  */
 import { zoneOffsetMinutes } from "../schema/zone-time.ts";
-import type { DateStyle } from "../schema/site.ts";
 import { dateOptions, siteDateFormat, type DateFormat } from "./date-format.ts";
 
 const SITE_DATES = siteDateFormat();
 
-/** What a formatter writes: the clock, the offset, the zone's short name, or a date (with its weekday: day). */
-type Pattern = "clock" | "offset" | "zoneName" | `date:${DateStyle}` | `day:${DateStyle}`;
-
-function optionsOf(pattern: Pattern): Intl.DateTimeFormatOptions {
-  if (pattern === "clock") return { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-  if (pattern === "offset") return { timeZoneName: "longOffset" };
-  if (pattern === "zoneName") return { timeZoneName: "short" };
-  const [kind, style] = pattern.split(":") as ["date" | "day", DateStyle];
-  if (kind === "date") return dateOptions(style);
-  return { weekday: style === "long" ? "long" : "short", ...dateOptions(style) };
-}
+const CLOCK = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-/** One formatter per locale, zone and pattern, made once: making one costs far more than using it. */
-function formatter(timeZone: string, pattern: Pattern, locale = "en-GB"): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${pattern}`;
+/**
+ * One formatter per locale, zone and pattern, made once (making one costs far more than using it). `name`
+ * names the options, so looking one up builds no key from them.
+ */
+function formatter(timeZone: string, name: string, options: Intl.DateTimeFormatOptions, locale = "en-GB"): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${name}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone, ...optionsOf(pattern) });
+    f = new Intl.DateTimeFormat(locale, { timeZone, ...options });
     cache.set(key, f);
   }
   return f;
@@ -52,7 +44,7 @@ function perQuarterHour(compute: (ms: number, timeZone: string) => string): (ms:
 
 /** The UTC offset of `timeZone` at `ms`, as "UTC−08:00". */
 export const offsetLabel = perQuarterHour((ms, timeZone) => {
-  const part = formatter(timeZone, "offset")
+  const part = formatter(timeZone, "offset", { timeZoneName: "longOffset" })
     .formatToParts(ms)
     .find((p) => p.type === "timeZoneName")?.value;
   if (!part || part === "GMT") return "UTC";
@@ -63,7 +55,7 @@ export const offsetLabel = perQuarterHour((ms, timeZone) => {
 export const zoneAbbreviation = perQuarterHour((ms, timeZone) => {
   // ICU knows each zone's abbreviation only in some locales (PST in en-US, BST in en-GB).
   for (const locale of ["en-US", "en-GB"]) {
-    const name = formatter(timeZone, "zoneName", locale)
+    const name = formatter(timeZone, "zoneName", { timeZoneName: "short" }, locale)
       .formatToParts(ms)
       .find((p) => p.type === "timeZoneName")?.value;
     if (name === "GMT" || name === "UTC") return name;
@@ -75,8 +67,8 @@ export const zoneAbbreviation = perQuarterHour((ms, timeZone) => {
 /** "4 Jan 2016, 20:22 PST" in the given zone. */
 export function formatInstant(iso: string, timeZone: string, dates: DateFormat = SITE_DATES): string {
   const ms = Date.parse(iso);
-  const date = formatter(timeZone, `date:${dates.dateStyle}`, dates.locale).format(ms);
-  const time = formatter(timeZone, "clock").format(ms);
+  const date = formatter(timeZone, dates.dateStyle, dateOptions(dates.dateStyle), dates.locale).format(ms);
+  const time = formatter(timeZone, "clock", CLOCK).format(ms);
   return `${date}, ${time} ${zoneAbbreviation(ms, timeZone)}`;
 }
 
@@ -97,7 +89,8 @@ export function formatClock(iso: string, timeZone: string): string {
 
 /** "Mon 4 Jan 2016" in the given zone. */
 export function formatDay(iso: string, timeZone: string, dates: DateFormat = SITE_DATES): string {
-  return formatter(timeZone, `day:${dates.dateStyle}`, dates.locale).format(Date.parse(iso));
+  const options = { weekday: dates.dateStyle === "long" ? "long" : "short", ...dateOptions(dates.dateStyle) } as const;
+  return formatter(timeZone, `weekday ${dates.dateStyle}`, options, dates.locale).format(Date.parse(iso));
 }
 
 /** "2016-01-05 04:22 UTC", for title attributes and machine-minded readers. */
@@ -105,17 +98,9 @@ export function formatUtc(iso: string): string {
   return `${new Date(Date.parse(iso)).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-const calendarDates = new Map<string, string>();
-
-/** "4 Jan 2016" for a calendar date `YYYY-MM-DD` (no zone involved; remembered: pages show the same dates). */
+/** "4 Jan 2016" for a calendar date `YYYY-MM-DD` (no zone involved). */
 export function formatCalendarDate(date: string, dates: DateFormat = SITE_DATES): string {
-  const key = `${dates.locale}|${dates.dateStyle}|${date}`;
-  let text = calendarDates.get(key);
-  if (text === undefined) {
-    text = formatter("UTC", `date:${dates.dateStyle}`, dates.locale).format(Date.parse(`${date}T00:00:00Z`));
-    calendarDates.set(key, text);
-  }
-  return text;
+  return formatter("UTC", dates.dateStyle, dateOptions(dates.dateStyle), dates.locale).format(Date.parse(`${date}T00:00:00Z`));
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
