@@ -140,6 +140,12 @@ describe("the body allowlist", () => {
     expect(code).toMatch(/href: "https:\/\/example\.com\/x",\s+rel: "noopener noreferrer"/);
   });
 
+  test("a table cell aligned in JSX gets the alignment class, not the inline style the policy would block", async () => {
+    const code = await compileLikeTheBuild('<table><tbody><tr><td style="text-align: right">16</td></tr></tbody></table>\n');
+    expect(code).toMatch(/class: "align-right"/);
+    expect(code).not.toContain("text-align");
+  });
+
   test("a Figure or image whose file is missing from public/ is refused by the build, naming the line", async () => {
     await expect(compileLikeTheBuild('Intro.\n\n<Figure src="/images/nope.png" alt="a" caption="b" />\n')).rejects.toThrow(
       /2024-01-01-x\.mdx:3:1 {2}body {2}image "\/images\/nope\.png" does not exist — add the file public\/images\/nope\.png/,

@@ -27,6 +27,13 @@ describe("postmortem bodies", () => {
     );
   });
 
+  it("align table columns with a class, since the Content-Security-Policy blocks inline styles", async () => {
+    const html = await render("| Metric | Normal | Peak |\n|:--|--:|:-:|\n| Errors | 16 | 6695 |");
+    expect(html).toContain('<th class="align-right">Normal</th>');
+    expect(html).toContain('<td class="align-center">6695</td>');
+    expect(html).not.toContain("style=");
+  });
+
   it("give task-list checkboxes an accessible label", async () => {
     expect(await render("- [x] done\n- [ ] not yet")).toMatch(/<input[^>]*aria-label="Completed"/);
   });

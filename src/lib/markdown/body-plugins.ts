@@ -191,5 +191,53 @@ function addJsxRel(node: Readonly<{ attributes: { type: string; name?: string; v
   } as never;
 }
 
+/** `right` for the inline style `text-align: right` of a table cell (the only style a body may use). */
+function cellAlignment(style: unknown): string | undefined {
+  return typeof style === "string" ? /^\s*text-align:\s*(left|right|center)\s*;?\s*$/.exec(style)?.[1] : undefined;
+}
+
+/**
+ * Table cells aligned in GFM (`|--:|`) or with `style="text-align: right"` get the class `align-right`
+ * instead of the inline style: the Content-Security-Policy (`style-src 'self'`, no 'unsafe-inline') makes
+ * browsers ignore style attributes, so the alignment would silently be lost. global.css styles the classes.
+ */
+export const tableAlignmentPlugin: HastPluginDefinition = {
+  name: "hindsight-table-alignment",
+  element: {
+    filter: ["th", "td"],
+    visit(node, ctx) {
+      const align = cellAlignment(node.properties["style"]);
+      if (align === undefined) return;
+      const classes = node.properties["className"];
+      ctx.setProperty(node, "style", undefined);
+      ctx.setProperty(node, "className", [...(Array.isArray(classes) ? classes : []), `align-${align}`]);
+    },
+  },
+  mdxJsxFlowElement: { filter: ["th", "td"], visit: alignJsxCell },
+  mdxJsxTextElement: { filter: ["th", "td"], visit: alignJsxCell },
+};
+
+function alignJsxCell(node: Readonly<{ attributes: { type: string; name?: string; value?: unknown }[] }>) {
+  const isStyle = (a: { type: string; name?: string }) => a.type === "mdxJsxAttribute" && a.name === "style";
+  const align = cellAlignment(node.attributes.find(isStyle)?.value);
+  if (align === undefined) return undefined;
+  const isClass = (a: { type: string; name?: string }) => a.type === "mdxJsxAttribute" && a.name === "class";
+  const existing = node.attributes.find(isClass)?.value;
+  const className = [typeof existing === "string" ? existing : "", `align-${align}`].filter(Boolean).join(" ");
+  return {
+    ...node,
+    attributes: [
+      ...node.attributes.filter((a) => !isStyle(a) && !isClass(a)),
+      { type: "mdxJsxAttribute", name: "class", value: className },
+    ],
+  } as never;
+}
+
 /** Every plugin, in order: the allowlist first, so nothing else works on a tree it refuses. */
-export const bodyPlugins = [allowlistPlugin(), externalLinksPlugin, externalJsxLinksPlugin, taskListLabelsPlugin];
+export const bodyPlugins = [
+  allowlistPlugin(),
+  externalLinksPlugin,
+  externalJsxLinksPlugin,
+  taskListLabelsPlugin,
+  tableAlignmentPlugin,
+];
