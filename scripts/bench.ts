@@ -35,6 +35,8 @@ import { gzipSync } from "node:zlib";
 import { generateCorpus } from "./bench/corpus.ts";
 import { proseParagraphs } from "./bench/prose.ts";
 import { replaceBlock, summarise, type Summary } from "./bench/report.ts";
+import { BUILD_LOCK } from "../src/cli/build.ts";
+import { waitForLock } from "../src/lib/build/lock.ts";
 import { freePort } from "../tests/support/dev-server.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -187,6 +189,10 @@ async function measureDev(content: string, work: string): Promise<DevRun> {
     .sort()[0]!;
   const id = file.slice(0, -".mdx".length);
   const port = await freePort();
+  // Builds and dev servers of this checkout share the generated modules in .astro/: one started meanwhile (a
+  // test run, say) would make this server serve its content. They queue on the build lock, as tests do.
+  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
+  const release = await waitForLock(BUILD_LOCK, "the site");
   const start = performance.now();
   const dev = spawn(NODE, [ASTRO, "dev", "--ignore-lock", "--host", "127.0.0.1", "--port", String(port)], {
     cwd: ROOT,
@@ -209,6 +215,8 @@ async function measureDev(content: string, work: string): Promise<DevRun> {
     return { firstPage, rerender };
   } finally {
     dev.kill();
+    await new Promise((resolve) => (dev.exitCode === null ? dev.once("exit", resolve) : resolve(undefined)));
+    release();
   }
 }
 
