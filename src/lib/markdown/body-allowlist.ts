@@ -170,6 +170,9 @@ export const ATTRIBUTE_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   width: ["img"],
 };
 
+/** The classes that align a table column (global.css), written by the build for GFM alignment. */
+export const ALIGNMENT_CLASSES = ["align-left", "align-right", "align-center"] as const;
+
 /** A rule for an attribute's value: any literal text, or one of these values (or tokens, for class). */
 type ValueRule = "any" | readonly (string | RegExp | boolean)[];
 
@@ -189,9 +192,10 @@ const VALUE_RULES: Record<string, Record<string, ValueRule>> = {
   pre: { class: [/^language-[\w+#.-]+$/], "data-language": [/^[\w+#.-]*$/] },
   code: { class: [/^language-[\w+#.-]+$/] },
   span: { class: ["token", /^[a-z][\w-]*$/] },
-  // GFM table alignment, as the Markdown processor writes it.
-  th: { style: [/^text-align:\s*(?:left|right|center);?$/] },
-  td: { style: [/^text-align:\s*(?:left|right|center);?$/] },
+  // GFM table alignment, as the Markdown processor writes it, and the class the build writes in its place
+  // (tableAlignmentPlugin in body-plugins.ts: the Content-Security-Policy blocks inline styles).
+  th: { style: [/^text-align:\s*(?:left|right|center);?$/], class: [...ALIGNMENT_CLASSES] },
+  td: { style: [/^text-align:\s*(?:left|right|center);?$/], class: [...ALIGNMENT_CLASSES] },
 };
 
 /** The HTML name of an attribute written as HTML (`class`), JSX (`className`) or a hast property. */
