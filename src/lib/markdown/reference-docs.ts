@@ -4,7 +4,14 @@
  * fails when a document drifts from them).
  */
 import { AUTHORING_COMPONENTS, propReference } from "../schema/components.ts";
-import { allowedAttributes, ALLOWED_ELEMENTS, globalAttributes, REFUSED_ELEMENTS, URL_ATTRIBUTES } from "./body-allowlist.ts";
+import {
+  ALIGNMENT_CLASSES,
+  allowedAttributes,
+  ALLOWED_ELEMENTS,
+  globalAttributes,
+  REFUSED_ELEMENTS,
+  URL_ATTRIBUTES,
+} from "./body-allowlist.ts";
 
 /** One table per authoring component: prop, required, allowed values, meaning. */
 export function componentPropsMarkdown(): string {
@@ -34,7 +41,9 @@ export function allowlistMarkdown(): string {
     `Every allowed element may carry ${code(global)} (\`id\` only with the \`user-content-\` prefix footnotes use).`,
     'Values are literal text: an expression is accepted only when it is a plain string (`{"…"}`), and then judged',
     "like the same text in quotes. `class`, `style` and the footnote attributes accept only the values the",
-    "Markdown processor writes.",
+    "Markdown processor and the build write. A table cell's `text-align` style (from GFM column",
+    `alignment) becomes the class ${ALIGNMENT_CLASSES.map((c) => `\`${c}\``).join(", ")}, because the page's`,
+    "Content-Security-Policy (`style-src 'self'`) makes browsers ignore inline styles.",
     "",
     "| Element | Its own attributes |",
     "| --- | --- |",
