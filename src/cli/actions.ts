@@ -11,7 +11,9 @@ import {
 } from "../lib/action-items/ledger.ts";
 import { loadContent } from "../lib/action-items/load-content.ts";
 import { LEDGER_SORTS } from "../lib/action-items/order.ts";
+import { contentDir } from "../lib/content-paths.ts";
 import { buildToday } from "../lib/figures/build-today.ts";
+import { loadSiteConfig } from "../lib/site/config.ts";
 import { formatMarkdown, formatTable } from "../lib/action-items/report.ts";
 import { indexCatalogs } from "../lib/catalog-index.ts";
 import { countOf } from "../lib/format/count.ts";
@@ -40,7 +42,8 @@ Options:
                             most overdue first, then done, then won't do)
   --format FORMAT           ${FORMATS.join(", ")} (default: table)
   --today YYYY-MM-DD        compute "overdue" and "age" for this date (default:
-                            HINDSIGHT_TODAY, else today in UTC)
+                            HINDSIGHT_TODAY, else today in the site's
+                            timeZone, or in UTC when site.yaml sets none)
   --content DIR             content folder (default: HINDSIGHT_CONTENT or content)
   --site URL                base URL for links (default: HINDSIGHT_SITE)
   --fail-on-overdue[=P,P]   print a Markdown digest of overdue items (of these priorities;
@@ -108,7 +111,9 @@ function parseOptions(args: string[]): Options | "help" {
   if (parsed.help) return "help";
   let today: string;
   try {
-    today = parsed.today ?? buildToday(process.env);
+    // In the site's time zone (content/site.yaml), as the site's ledger counts it; problems in that file are
+    // reported with the content's below.
+    today = parsed.today ?? buildToday(process.env, loadSiteConfig(parsed.content ?? contentDir()).config.timeZone);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, TEST_OUTPUT } from "../support/paths.ts";
 import { frontmatter, item, writeContentFolder } from "../fixtures/ledger-content.ts";
@@ -131,6 +131,27 @@ describe("hindsight actions", () => {
     const { code, stderr } = actions("--team", "payments");
     expect(code).toBe(2);
     expect(stderr).toContain("--team payments is not in the teams catalog — use one of web-app, sre");
+  });
+
+  it("counts today in the site's time zone when content/site.yaml sets one", () => {
+    // Kiritimati (UTC+14) and Pago Pago (UTC-11): at every hour of the UTC day at least one of them is on
+    // another date than UTC, so a "today" taken in UTC fails this test at any time it runs.
+    for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
+      const folder = writeContentFolder(join(WORK, zone.replace("/", "-")), [
+        { id: "2026-09-01-login-failures", fields: frontmatter("2026-09-01", [item({ id: "A1", due: "2026-11-25" })]) },
+      ]);
+      writeFileSync(join(folder, "site.yaml"), `timeZone: ${zone}\n`);
+      const inZone = () => new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
+      const before = inZone();
+      const result = spawnSync(
+        process.execPath,
+        [join(ROOT, "bin/hindsight.mjs"), "actions", "--content", folder, "--priority", "P3"],
+        { cwd: ROOT, encoding: "utf8", env: { ...process.env, HINDSIGHT_TODAY: "", HINDSIGHT_SITE: "" } },
+      );
+      expect(result.stderr).toBe("");
+      // Either side of the run, should the zone's midnight fall during it.
+      expect([before, inZone()]).toContain(/\(as of (\d{4}-\d{2}-\d{2})\)/.exec(result.stdout)?.[1]);
+    }
   });
 
   it("reports invalid content with file, line, column and field, and exits 2", () => {

@@ -194,7 +194,15 @@ describe("the glossary of figures", () => {
 describe("today", () => {
   it("uses HINDSIGHT_TODAY when set and the UTC date otherwise", () => {
     expect(buildToday({ HINDSIGHT_TODAY: "2026-11-30" })).toBe("2026-11-30");
-    expect(buildToday({}, new Date("2026-11-30T23:30:00-05:00"))).toBe("2026-12-01");
+    expect(buildToday({}, undefined, new Date("2026-11-30T23:30:00-05:00"))).toBe("2026-12-01");
+  });
+
+  it("takes the date in the site's time zone when one is configured", () => {
+    const now = new Date("2026-11-30T16:30:00Z");
+    expect(buildToday({}, "Asia/Tokyo", now)).toBe("2026-12-01");
+    expect(buildToday({}, "America/Los_Angeles", now)).toBe("2026-11-30");
+    expect(buildToday({}, "UTC", now)).toBe("2026-11-30");
+    expect(buildToday({ HINDSIGHT_TODAY: "2026-11-29" }, "Asia/Tokyo", now)).toBe("2026-11-29");
   });
 
   it("refuses a HINDSIGHT_TODAY that is not a date, saying how to fix it", () => {

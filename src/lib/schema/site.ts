@@ -188,11 +188,14 @@ export const siteConfigSchema = strictObject({
     .describe(
       'The folder the site is served under: "/" at the root of a domain, "/postmortems/" for https://org.github.io/postmortems/. Defaults to the path of url. HINDSIGHT_BASE overrides it.',
     ),
-  /** The IANA time zone `hindsight new` starts postmortems in (instead of the writer's computer's), for example "Europe/London". */
+  /**
+   * The IANA time zone `hindsight new` starts postmortems in (instead of the writer's computer's), and whose
+   * calendar gives the build's "today" (overdue, ages), for example "Europe/London". Default: UTC's calendar.
+   */
   timeZone: timeZone
     .optional()
     .describe(
-      "The IANA time zone `hindsight new` starts postmortems in, instead of the writer's computer's, for example \"Europe/London\".",
+      "The IANA time zone `hindsight new` starts postmortems in, instead of the writer's computer's, and whose calendar gives the build's \"today\" (overdue, ages), for example \"Europe/London\". Default: UTC's calendar.",
     ),
   /** The language and region dates are written for, as a BCP 47 tag such as "en-GB" or "en-US". */
   locale: z

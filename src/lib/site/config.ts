@@ -42,7 +42,7 @@ export interface SiteConfig {
   origin: string;
   /** The folder the site is served under, with slashes at both ends: `/` or `/kb/`. */
   base: string;
-  /** The zone `hindsight new` starts postmortems in, when the configuration names one. */
+  /** The zone `hindsight new` starts postmortems in and whose date is the build's "today", when the configuration names one. */
   timeZone: string | undefined;
   locale: string;
   dateStyle: DateStyle;
