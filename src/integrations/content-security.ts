@@ -32,7 +32,7 @@ export default function contentSecurity(): AstroIntegration {
         if (inlining.length > 0) {
           throw new Error(
             `${inlining.length} pages inline a <script> or <style> (${inlining.slice(0, 5).join(", ")}): the Content-Security-Policy in _headers allows none. ` +
-              "Move the code into a module under src/scripts or a stylesheet, as every other page does.",
+              "Move the code into a module under src/browser or a stylesheet, as every other page does.",
           );
         }
         logger.info("Every page carries a Content-Security-Policy with no inline code allowed.");

@@ -7,7 +7,7 @@
  */
 import { compareBy, type OrderFacts } from "../../lib/action-items/order.ts";
 import { ACTION_STATUSES, PRIORITIES, type ActionStatus, type Priority } from "../../lib/schema/vocabulary.ts";
-import { refreshTimeliness } from "../../scripts/overdue.ts";
+import { refreshTimeliness } from "../../browser/overdue.ts";
 
 const FILTERS = ["status", "owner", "priority", "type", "severity", "service"] as const;
 

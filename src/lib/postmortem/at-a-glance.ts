@@ -24,7 +24,7 @@ export interface FollowUp {
   /** Outstanding after the due date, as of `today`. */
   overdue: number;
   /**
-   * The due dates of the outstanding items, space-separated: what `src/scripts/overdue.ts` recounts the
+   * The due dates of the outstanding items, space-separated: what `src/browser/overdue.ts` recounts the
    * overdue figure from for the reader's date (`data-count-overdue`).
    */
   dueDates: string;
