@@ -6,7 +6,6 @@ import { contentCacheDir } from "./src/lib/build/cache-dir.ts";
 import { contentDir } from "./src/lib/content-paths.ts";
 import { basePathPlugin } from "./src/lib/markdown/base-path-plugin.ts";
 import { bodyPlugins } from "./src/lib/markdown/body-plugins.ts";
-import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security/policy.ts";
 import contentSecurity from "./src/integrations/content-security.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import siteChecks from "./src/integrations/site-checks.ts";
@@ -34,7 +33,10 @@ export default defineConfig({
   // Scoped styles by class rather than a data attribute on every element: smaller pages, same scoping.
   scopedStyleStrategy: "class",
   // validateContent() also adds a redirect from each former id (`aliases`) to the renamed postmortem.
-  // contentSecurity() rewrites each page's policy to what the page needs and adds one to redirect pages.
+  // contentSecurity() gives every built page, redirects included, the Content-Security-Policy meta tag it needs
+  // (public/_headers repeats the policy for hosts that send headers). Astro's own \`security.csp\` is off: it
+  // hashed every script and style on every page for a policy rewritten afterwards anyway, and cost 7% of a
+  // build of 1,000 postmortems (docs/decisions/0015-two-pages-render-at-a-time.md).
   integrations: [validateContent(), mdx(), contentSecurity(), pagefind(), siteChecks()],
   devToolbar: { enabled: false },
   vite: {
@@ -51,14 +53,6 @@ export default defineConfig({
           warn(warning);
         },
       },
-    },
-  },
-  // A Content-Security-Policy meta tag on every page; public/_headers repeats it for hosts that send headers.
-  security: {
-    csp: {
-      directives: [...CSP_DIRECTIVES],
-      scriptDirective: { resources: [...SCRIPT_SOURCES] },
-      styleDirective: { resources: [...STYLE_SOURCES] },
     },
   },
 });

@@ -1,9 +1,9 @@
 /**
- * The Content-Security-Policy each built page carries in its `<meta>` tag, computed from that page.
- * Astro writes the hashes of every inline script and style it might inject into every page; most pages
- * inline nothing, so those hashes only widen the policy. After the build, each page's policy is rewritten
- * with the hashes of exactly the inline `<script>` and `<style>` elements it contains (none, on this site),
- * and pages Astro writes without a policy (the redirects of renamed postmortems) get one.
+ * The Content-Security-Policy each built page carries in its `<meta>` tag, computed from that page: after the
+ * build, every page gets a policy with the hashes of exactly the inline `<script>` and `<style>` elements it
+ * contains (none, on this site). The tag goes first in the page's `<head>`, before anything it governs; a page
+ * without a head (the redirects of renamed postmortems) gets it right after the doctype. A tag already there
+ * is rewritten in place.
  */
 import { createHash } from "node:crypto";
 import type { Element, Root, RootContent } from "hast";
@@ -55,9 +55,12 @@ export function metaPolicy(code: InlineCode): string {
 
 const metaTag = (policy: string) => `<meta http-equiv="content-security-policy" content="${policy.replace(/"/g, "&quot;")}">`;
 
+/** The opening `<head>` tag, when the page has one. */
+const HEAD_START = /<head(?:\s[^>]*)?>/i;
+
 /**
- * The page with exactly one CSP meta tag carrying the policy it needs: Astro's tag rewritten in place, or,
- * where there is none, a tag added first thing in the document (right after the doctype).
+ * The page with exactly one CSP meta tag carrying the policy it needs: a tag already there rewritten in
+ * place, or a new one first thing in the `<head>` (or, in a page without one, right after the doctype).
  */
 export function withPagePolicy(html: string): { html: string; code: InlineCode } {
   const code = inlineCode(html);
@@ -65,6 +68,11 @@ export function withPagePolicy(html: string): { html: string; code: InlineCode }
   if (html.search(CSP_META) >= 0) {
     let count = 0;
     return { html: html.replace(CSP_META, () => (count++ === 0 ? tag : "")), code };
+  }
+  const head = HEAD_START.exec(html);
+  if (head) {
+    const at = head.index + head[0].length;
+    return { html: `${html.slice(0, at)}${tag}${html.slice(at)}`, code };
   }
   const doctype = /^\s*<!doctype html>\s*/i.exec(html);
   const at = doctype ? doctype[0].length : 0;
