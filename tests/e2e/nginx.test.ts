@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aliasRedirects } from "../../src/lib/postmortem/aliases.ts";
-import { QUERY_ECHO_MAX } from "../../src/lib/search/query-echo.ts";
+import { QUERY_ECHO_MAX, QUERY_ECHO_MAX_SPACES } from "../../src/lib/search/query-echo.ts";
 import { securityHeaders } from "../../src/lib/security/policy.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { startNginx, type RunningNginx } from "../support/nginx.ts";
@@ -138,6 +138,13 @@ describe("the search page behind nginx, without JavaScript", () => {
   it(`shows at most ${QUERY_ECHO_MAX} characters of the words`, async () => {
     const { page, close } = await withoutJs("é".repeat(QUERY_ECHO_MAX + 50));
     expect(await page.locator("[data-search-query-echo] q").textContent()).toBe("é".repeat(QUERY_ECHO_MAX));
+    await close();
+  });
+
+  it(`restores up to ${QUERY_ECHO_MAX_SPACES} spaces written as + (form encoding)`, async () => {
+    const words = Array.from({ length: QUERY_ECHO_MAX_SPACES + 1 }, (_, i) => `w${i}`);
+    const { page, close } = await withoutJs(words.join("+"));
+    expect(await page.locator("[data-search-query-echo] q").textContent()).toBe(words.join(" "));
     await close();
   });
 

@@ -134,6 +134,8 @@ describe("open items on a browse page", () => {
     const section = openItemsSection(ledger, { service: "search" });
     expect(section.today).toBe(ledger.today);
     expect(section.summary).toEqual(summarize(section.items, ledger.today));
-    expect([section.summary.outstanding, section.summary.overdue]).toEqual([2, section.items.filter((i) => i.overdue).length]);
+    // A3 (blocked, due 2021-04-01) is overdue on 2021-06-01; A1 (due 2021-09-01) is not; A2 is done.
+    expect([section.summary.outstanding, section.summary.overdue]).toEqual([2, 1]);
+    expect(section.items.filter((i) => i.overdue).map((i) => i.key)).toEqual(["2021-03-01-c#A3"]);
   });
 });
