@@ -11,7 +11,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(2);
 }
 
-// Node strips types itself, except under node_modules, where Hindsight lives when a knowledge base depends on it.
+// Hindsight's own files are stripped of their types once and kept (strip-own-types.mjs).
 stripOwnTypes(new URL("../", import.meta.url).href);
 
 const { main } = await import("../src/cli/main.ts");

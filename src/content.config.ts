@@ -1,8 +1,7 @@
 /** Wires Astro's loaders to the schemas in src/lib/schema. Nothing else belongs here. */
-import { readdirSync } from "node:fs";
 import { defineCollection } from "astro:content";
 import { file, glob } from "astro/loaders";
-import { contentPaths } from "./lib/content-paths.ts";
+import { contentPaths, listPostmortemFolder } from "./lib/content-paths.ts";
 import { checkPostmortemFileKinds, checkPostmortemFileNames } from "./lib/integrity/files.ts";
 import { formatProblem } from "./lib/integrity/problem.ts";
 import { causeCategorySchema, postmortemSchema, serviceSchema, teamSchema } from "./lib/schema/index.ts";
@@ -11,7 +10,7 @@ const paths = contentPaths();
 
 // The glob below only loads .mdx, so a stray .md would vanish silently, and it follows symbolic links, so a
 // link out of the content folder would be published: refuse to build instead.
-const names = readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" });
+const names = listPostmortemFolder(paths.postmortems);
 const fileProblems = [
   ...checkPostmortemFileNames(names, paths.postmortems),
   ...checkPostmortemFileKinds(names, paths.postmortems, paths.dir),

@@ -292,6 +292,9 @@ describe("a knowledge base with Hindsight installed as a dependency", () => {
     install();
     const validated = await npm("validate");
     expect(validated.stdout).toContain("1 postmortem and 3 catalogs are valid");
+    // Hindsight's own files, stripped of their types, are kept in the knowledge base's cache, not in the package.
+    expect(readdirSync(join(kb, "node_modules", ".cache", "hindsight", "typescript")).length).toBeGreaterThan(10);
+    expect(existsSync(join(kb, "node_modules", "hindsight", "node_modules"))).toBe(false);
     const built = await npm("build");
     expect(built.stdout).toContain("Complete!");
     expect(existsSync(join(kb, "dist", "index.html"))).toBe(true);

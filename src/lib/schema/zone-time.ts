@@ -6,24 +6,44 @@
 
 const MINUTE = 60_000;
 const QUARTER_HOUR = 15 * MINUTE;
-/** Per zone: its formatter and the offsets already computed, by quarter hour since the epoch. */
-const zones = new Map<string, { formatter: Intl.DateTimeFormat; offsets: Map<number, number> }>();
+const DAY = 24 * 60 * MINUTE;
+/**
+ * Per zone: its formatter; by UTC day since the epoch, the day's offset when it has one all day (NaN on a
+ * day the offset changes); and, on those days, the offsets already computed by quarter hour.
+ */
+const zones = new Map<string, { formatter: Intl.DateTimeFormat; days: Map<number, number>; quarters: Map<number, number> }>();
 
 /**
  * The UTC offset of `timeZone` at `ms`, in minutes (east positive): -480 for Los Angeles in winter.
- * Remembered per quarter hour: offsets change only on whole quarter hours of UTC.
+ * A day with the same offset at its start and at its end has that offset all day, because a zone's offset
+ * changes at most once in any 24 hours (resolveWallTime relies on it too): in the time zone database from
+ * 1900 to 2100, the closest two changes of one zone are four days apart (Africa/Freetown, 1939). So most
+ * days cost two look-ups of the runtime's zone data, and a day with a change one per quarter hour asked
+ * about (offsets change only on whole quarter hours of UTC).
  */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
   let zone = zones.get(timeZone);
   if (!zone) {
-    zone = { formatter: new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }), offsets: new Map() };
+    zone = {
+      formatter: new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }),
+      days: new Map(),
+      quarters: new Map(),
+    };
     zones.set(timeZone, zone);
   }
+  const day = Math.floor(ms / DAY);
+  let allDay = zone.days.get(day);
+  if (allDay === undefined) {
+    const start = offsetAt(day * DAY, zone.formatter);
+    allDay = start === offsetAt((day + 1) * DAY, zone.formatter) ? start : Number.NaN;
+    zone.days.set(day, allDay);
+  }
+  if (!Number.isNaN(allDay)) return allDay;
   const quarter = Math.floor(ms / QUARTER_HOUR);
-  let offset = zone.offsets.get(quarter);
+  let offset = zone.quarters.get(quarter);
   if (offset === undefined) {
     offset = offsetAt(ms, zone.formatter);
-    zone.offsets.set(quarter, offset);
+    zone.quarters.set(quarter, offset);
   }
   return offset;
 }

@@ -3,10 +3,10 @@
  * frontmatter and body, then the rules across files — reported at once, each at its exact position.
  * It reads the files itself (no Astro), with the same zod schemas as the build.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { load as loadYaml } from "js-yaml";
-import { contentPaths } from "../content-paths.ts";
+import { contentPaths, isPostmortemFileName, listPostmortemFolder } from "../content-paths.ts";
 import { loadSiteConfig } from "../site/config.ts";
 import { todayIso } from "../action-items/overdue.ts";
 import {
@@ -208,13 +208,11 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   if (!existsSync(paths.postmortems)) {
     diagnostics.push(atFile(dirName, "is missing — create the folder and add a postmortem with `npm run new`"));
   } else {
-    const names = readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" })
-      .map((n) => n.split(sep).join("/"))
-      .sort();
+    const names = listPostmortemFolder(paths.postmortems);
     const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name), paths.dir);
     diagnostics.push(...checkPostmortemFileNames(names, dirName, startedOf).map((p) => atFile(p.file, p.message)));
     for (const name of names) {
-      if (!name.endsWith(".mdx") || name.includes("/")) continue;
+      if (!isPostmortemFileName(name)) continue;
       const id = name.slice(0, -".mdx".length);
       const file = `${dirName}/${name}`;
       ids.push(id);
@@ -484,11 +482,7 @@ export function validateFiles(options: ValidateFilesOptions): ValidationResult {
   };
 
   const dirName = display(paths.postmortems);
-  const names = existsSync(paths.postmortems)
-    ? readdirSync(paths.postmortems, { recursive: true, encoding: "utf8" })
-        .map((n) => n.split(sep).join("/"))
-        .sort()
-    : [];
+  const names = existsSync(paths.postmortems) ? listPostmortemFolder(paths.postmortems) : [];
   const checked = new Set(options.files.map((f) => display(resolve(cwd, f))));
   const startedOf = (name: string) => startedDateIn(join(paths.postmortems, name), paths.dir);
   for (const problem of checkPostmortemFileNames(names, dirName, startedOf))
@@ -522,7 +516,7 @@ export function validateFiles(options: ValidateFilesOptions): ValidationResult {
   const cited = new Set(valid.flatMap((pm) => [...referencedIds(pm.data)]));
   const others: PostmortemSource[] = [];
   for (const name of names) {
-    if (!name.endsWith(".mdx") || name.includes("/")) continue;
+    if (!isPostmortemFileName(name)) continue;
     const file = `${dirName}/${name}`;
     if (checked.has(file)) continue;
     const id = name.slice(0, -".mdx".length);
