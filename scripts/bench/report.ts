@@ -28,7 +28,9 @@ export const BENCH_METHOD = `# Benchmarks
 paragraphs of the public DFDS postmortems when \`../shared/corpus/dfds-postmortems\` is present) and reads
 every file once, untimed, so the corpus is in the page cache before anything is measured. Then:
 
-1. \`hindsight validate\` runs once per pair.
+1. \`hindsight validate\` runs once from an empty TypeScript cache, as the first run after installing or
+   upgrading Hindsight does (it strips Hindsight's own TypeScript and keeps it, ADR 0016), then once per pair.
+   The validation target is read on the later runs, every run's case after the first.
 2. \`npm run dev\` starts on the corpus, once per pair, each time from an empty cache: the time from starting it
    to the first postmortem page, then the time from saving one postmortem (a sentence added to its body) to the
    page that shows the sentence. It runs before the builds, so that, as in an author's checkout, the only files
