@@ -15,7 +15,7 @@ import { contentDir } from "../lib/content-paths.ts";
 import { aliasRedirects } from "../lib/postmortem/aliases.ts";
 import { countByLevel, formatDiagnostic, hasErrors, type Diagnostic } from "../lib/validate/diagnostic.ts";
 import { devProblems, devProblemsPending, overlayError, savedFileFirst, setDevProblems } from "../lib/validate/dev-problems.ts";
-import { aliasesOf } from "../lib/validate/dev-validation.ts";
+import { aliasesOf, fileFingerprint, runUntilSettled } from "../lib/validate/dev-validation.ts";
 import { validateContent } from "../lib/validate/validate-content.ts";
 import { ValidationThread } from "./dev-validation-thread.ts";
 
@@ -119,7 +119,11 @@ export default function validateContentIntegration(): AstroIntegration {
           const publicChanged = absolute.startsWith(images);
           if (!publicChanged && !absolute.startsWith(folder)) return;
           const saved = relative(root, absolute).split(sep).join("/");
-          const run = validation.run(publicChanged).then(({ diagnostics }) => {
+          const settled = runUntilSettled(
+            () => validation.run(publicChanged),
+            () => fileFingerprint(absolute),
+          );
+          const run = settled.then(({ diagnostics }) => {
             const before = devProblems();
             setDevProblems(diagnostics, root);
             showSaved(server, logger, diagnostics, before, saved, root);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { Diagnostic } from "../../src/lib/validate/diagnostic.ts";
 import { savedFileFirst } from "../../src/lib/validate/dev-problems.ts";
-import { DevValidation } from "../../src/lib/validate/dev-validation.ts";
+import { DevValidation, fileFingerprint, runUntilSettled } from "../../src/lib/validate/dev-validation.ts";
 import { FileResults } from "../../src/lib/validate/file-results.ts";
 import { validateContent } from "../../src/lib/validate/validate-content.ts";
 import { API_ERRORS, contentFixtures, pm, WEBSITE_SLOW, type ContentFixture } from "../support/content-fixture.ts";
@@ -103,5 +103,57 @@ describe("the overlay's order", () => {
     const all = [at("a.mdx", 1), at("b.mdx", 2), at("c.mdx", 1), at("b.mdx", 5)];
     expect(savedFileFirst(all, "b.mdx")).toEqual([at("b.mdx", 2), at("b.mdx", 5), at("a.mdx", 1), at("c.mdx", 1)]);
     expect(savedFileFirst(all, "d.mdx")).toEqual(all);
+  });
+});
+
+describe("a save written in two steps (truncated, then written)", () => {
+  test("a run that read the file half-written is run again once it is whole, and only then reported", async () => {
+    const f = fixture();
+    const dev = new DevValidation({ contentDir: f.dir, cwd: f.root, today: TODAY });
+    const path = join(f.dir, pm(API_ERRORS));
+    const whole = f.read(pm(API_ERRORS)).replace("    owner: platform\n", "    owner: Ada Lovelace\n");
+    // The editor has truncated the file when the watcher reports it; it writes the text while the first run reads.
+    writeFileSync(path, "");
+    let runs = 0;
+    const reported = await runUntilSettled(
+      () => {
+        const result = dev.run();
+        if (++runs === 1) writeFileSync(path, whole);
+        return Promise.resolve(result);
+      },
+      () => fileFingerprint(path),
+    );
+    expect(runs).toBe(2);
+    expect(lines(reported.diagnostics).join("\n")).toContain("actionItems.0.owner");
+    expect(lines(reported.diagnostics).join("\n")).not.toContain("has no frontmatter");
+    expect(lines(reported.diagnostics)).toEqual(lines(fresh(f)));
+  });
+
+  test("a file that did not change during the run is validated once", async () => {
+    const f = fixture();
+    const dev = new DevValidation({ contentDir: f.dir, cwd: f.root, today: TODAY });
+    let runs = 0;
+    await runUntilSettled(
+      () => {
+        runs++;
+        return Promise.resolve(dev.run());
+      },
+      () => fileFingerprint(join(f.dir, pm(API_ERRORS))),
+    );
+    expect(runs).toBe(1);
+  });
+
+  test("a file that keeps changing is run at most five times; its next change starts another run", async () => {
+    let runs = 0;
+    let version = 0;
+    await runUntilSettled(
+      () => Promise.resolve(runs++),
+      () => String(version++),
+    );
+    expect(runs).toBe(5);
+  });
+
+  test("a deleted file has a fingerprint of its own", () => {
+    expect(fileFingerprint(join(fixture().dir, "postmortems", "gone.mdx"))).toBe("missing");
   });
 });

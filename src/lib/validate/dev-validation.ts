@@ -4,7 +4,7 @@
  * files whose text changed; the catalogs and the rules across files (ids, aliases, references, related
  * drafts) run over every postmortem each time, so a save that breaks another file's reference is reported.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { contentPaths } from "../content-paths.ts";
 import type { PostmortemSource } from "../integrity/cross-file.ts";
@@ -51,4 +51,25 @@ export function aliasesOf(contentDir: string): PostmortemSource[] {
     sources.push(stub);
   }
   return sources;
+}
+
+/**
+ * Runs `validate` again until the saved file stayed the same through a whole run. An editor that saves in
+ * place truncates the file, then writes it: the watcher reports the truncation, and may not report the write
+ * (it throttles each file's events), so a run can read the file empty or half-written and show "has no
+ * frontmatter" until the next save. At most `attempts` runs: a file that is still changing reports its own
+ * next change.
+ */
+export async function runUntilSettled<T>(validate: () => Promise<T>, fingerprint: () => string, attempts = 5): Promise<T> {
+  for (let run = 1; ; run++) {
+    const before = fingerprint();
+    const result = await validate();
+    if (run >= attempts || fingerprint() === before) return result;
+  }
+}
+
+/** What changes whenever a file's text does: its size and modification time (nanoseconds), or that it is gone. */
+export function fileFingerprint(path: string): string {
+  const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return stat ? `${stat.size}:${stat.mtimeNs}` : "missing";
 }
