@@ -6,7 +6,7 @@ import { createInterface } from "node:readline/promises";
 import { parse } from "yaml";
 import { contentDir, contentPaths } from "../lib/content-paths.ts";
 import { loadSiteConfig } from "../lib/site/config.ts";
-import { localInstant, parseStarted, postmortemIdFor, scaffoldPostmortem } from "../lib/scaffold/postmortem-template.ts";
+import { localInstant, postmortemIdFor, resolveStarted, scaffoldPostmortem } from "../lib/scaffold/postmortem-template.ts";
 import { catalogId } from "../lib/schema/identifiers.ts";
 import { isTimeZone } from "../lib/schema/time.ts";
 import { SEVERITIES, type Severity } from "../lib/schema/vocabulary.ts";
@@ -125,11 +125,9 @@ export async function run(args: string[]): Promise<number> {
     const startedInput =
       values.started ??
       (await ask("When did impact begin? (YYYY-MM-DDTHH:MM, your local time)", localInstant(new Date(), timezone).slice(0, 16)));
-    const started = startedInput ? parseStarted(startedInput, timezone) : localInstant(new Date(), timezone);
-    if (!started)
-      return fail(
-        `"${startedInput}" is not a time — write it as 2026-11-25T14:05 (in ${timezone}) or with an offset, 2026-11-25T14:05:00+01:00`,
-      );
+    const resolved = startedInput ? resolveStarted(startedInput, timezone) : undefined;
+    if (resolved?.ok === false) return fail(resolved.message);
+    const started = resolved?.iso ?? localInstant(new Date(), timezone);
     const badId = [...services, ...teams].find((id) => !catalogId.safeParse(id).success);
     if (badId !== undefined)
       return fail(

@@ -67,6 +67,16 @@ describe("hindsight new", () => {
     expect(readFileSync(join(f.root, FILE), "utf8")).toBe(before);
   });
 
+  test("refuses a start time the clocks skipped in the author's zone, offering both offsets, and writes nothing", async () => {
+    const f = fixture();
+    const flags = FLAGS.map((flag) => (flag === "2026-11-20T14:05" ? "2026-03-29T02:30" : flag));
+    const result = await hindsight(["new", "--content", "content", ...flags], { cwd: f.root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"2026-03-29 02:30" never happened in Europe/Berlin');
+    expect(result.stderr).toContain('"2026-03-29T02:30:00+01:00" or "2026-03-29T02:30:00+02:00"');
+    expect(existsSync(join(f.root, "content/postmortems/2026-03-29-checkout-failed-for-eu-customers.mdx"))).toBe(false);
+  });
+
   test('--author "Raman, Priya" is one author, and --author may be repeated', async () => {
     const f = fixture();
     const flags = FLAGS.filter((flag) => flag !== "--author" && flag !== "Ada");

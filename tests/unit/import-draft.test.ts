@@ -274,6 +274,17 @@ describe("what the source does not state", () => {
     expect(draft.frontmatter.imported.todo).not.toContain("timezone");
   });
 
+  test("a timeline row at a time the clocks skipped is refused, naming the row and both offsets", () => {
+    const source =
+      "# Disk full\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2024-03-10 01:50 | Alerts fired. |\n| 2024-03-10 02:30 | Disk full. |\n";
+    expect(() => importText("gap.md", source, "America/New_York")).toThrow(
+      'the timeline row "2024-03-10 02:30": "2024-03-10 02:30" never happened in America/New_York',
+    );
+    expect(() => importText("gap.md", source, "America/New_York")).toThrow(
+      '"2024-03-10T02:30:00-05:00" or "2024-03-10T02:30:00-04:00"',
+    );
+  });
+
   test("a document with no date at all is refused with a fix", () => {
     expect(() => importText("notes.md", "# Notes\n\nSomething broke.\n")).toThrow(/no date found.*add a line such as/);
   });

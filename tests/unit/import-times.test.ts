@@ -54,10 +54,20 @@ describe("reading a timeline row's time", () => {
     expect(readRowTime(cell)).toBeUndefined();
   });
 
+  const instant = (date: string, time: string, zone: string) => {
+    const resolved = rowInstant({ date, time, approximate: false }, zone);
+    return resolved.ok ? resolved.iso : resolved.message;
+  };
+
   test("a wall-clock time becomes an instant with the zone's offset on that day", () => {
-    expect(rowInstant({ date: "2020-01-21", time: "15:36", approximate: false }, "CET")).toBe("2020-01-21T15:36:00+01:00");
-    expect(rowInstant({ date: "2020-06-09", time: "12:20", approximate: false }, "CET")).toBe("2020-06-09T12:20:00+02:00");
-    expect(rowInstant({ date: "2021-06-30", time: "08:32", approximate: false }, "UTC")).toBe("2021-06-30T08:32:00+00:00");
+    expect(instant("2020-01-21", "15:36", "CET")).toBe("2020-01-21T15:36:00+01:00");
+    expect(instant("2020-06-09", "12:20", "CET")).toBe("2020-06-09T12:20:00+02:00");
+    expect(instant("2021-06-30", "08:32", "UTC")).toBe("2021-06-30T08:32:00+00:00");
+  });
+
+  test("a wall-clock time the clocks skipped or repeated in the zone is not guessed", () => {
+    expect(instant("2020-03-29", "02:30", "CET")).toContain('"2020-03-29 02:30" never happened in CET');
+    expect(instant("2020-10-25", "02:30", "CET")).toContain('"2020-10-25 02:30" happened twice in CET');
   });
 });
 

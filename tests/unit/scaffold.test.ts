@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import {
   localInstant,
-  parseStarted,
+  resolveStarted,
   postmortemIdFor,
   wallClockTime,
   scaffoldPostmortem,
@@ -49,10 +49,29 @@ describe("scaffold", () => {
   });
 
   test("a wall-clock start time gets the time zone's offset, summer and winter", () => {
-    expect(parseStarted("2026-07-01T14:05", "Europe/London")).toBe("2026-07-01T14:05:00+01:00");
-    expect(parseStarted("2026-01-01 14:05", "America/Los_Angeles")).toBe("2026-01-01T14:05:00-08:00");
-    expect(parseStarted("2026-01-01T14:05:00Z", "Asia/Tokyo")).toBe("2026-01-01T14:05:00Z");
-    expect(parseStarted("yesterday", "UTC")).toBeUndefined();
+    const iso = (value: string, zone: string) => {
+      const resolved = resolveStarted(value, zone);
+      return resolved.ok ? resolved.iso : resolved.message;
+    };
+    expect(iso("2026-07-01T14:05", "Europe/London")).toBe("2026-07-01T14:05:00+01:00");
+    expect(iso("2026-01-01 14:05", "America/Los_Angeles")).toBe("2026-01-01T14:05:00-08:00");
+    expect(iso("2026-01-01T14:05:00Z", "Asia/Tokyo")).toBe("2026-01-01T14:05:00Z");
+    expect(iso("2026-03-29", "Europe/Berlin")).toBe("2026-03-29T00:00:00+01:00");
+    expect(iso("yesterday", "UTC")).toBe(
+      '"yesterday" is not a time — write it as 2026-11-25T14:05 (in UTC) or with an offset, 2026-11-25T14:05:00+01:00',
+    );
+    expect(iso("2026-02-30T10:00", "UTC")).toContain('"2026-02-30T10:00" is not a time');
+  });
+
+  test("a start time the clocks skipped or repeated is refused with both offsets, never guessed", () => {
+    const skipped = resolveStarted("2026-03-08T02:30", "America/Los_Angeles");
+    expect(skipped.ok).toBe(false);
+    expect(skipped.ok || skipped.message).toContain("never happened in America/Los_Angeles");
+    expect(skipped.ok || skipped.message).toContain('"2026-03-08T02:30:00-08:00" or "2026-03-08T02:30:00-07:00"');
+    const repeated = resolveStarted("2026-11-01 01:30", "America/Los_Angeles");
+    expect(repeated.ok || repeated.message).toContain(
+      '"2026-11-01T01:30:00-07:00" (the first) or "2026-11-01T01:30:00-08:00" (the second)',
+    );
   });
 
   test("now is written in the author's zone with its offset", () => {

@@ -3,7 +3,7 @@
  * `imported.todo` for what it does not, and a body that keeps every other block under its original heading.
  */
 import type { Paragraph, RootContent } from "mdast";
-import { slugify } from "../scaffold/postmortem-template.ts";
+import { resolveStarted, slugify } from "../scaffold/postmortem-template.ts";
 import { TO_FILL, UNASSIGNED } from "../schema/imported.ts";
 import { SUMMARY_MAX, TIMELINE_SLACK_MS, TITLE_MAX } from "../schema/postmortem.ts";
 import type { ActionStatus, ActionType, CauseKind, Priority, Severity, TimelineKind } from "../schema/vocabulary.ts";
@@ -356,12 +356,12 @@ export function importDocument(input: ImportInput): Draft {
   }
 
   // Timeline: rows with exact times, sorted (stable) if the source was out of order.
-  const timed = c.rows.flatMap((row, index) => {
-    const at = row.time ? rowInstant(row.time, timezone) : undefined;
-    return at ? [{ row, at, index }] : [];
+  const timed = c.rows.map((row, index) => {
+    const resolved = row.time ? rowInstant(row.time, timezone) : undefined;
+    if (!resolved?.ok)
+      throw new ImportError(`the timeline row "${row.written}": ${resolved?.message ?? "has no exact date and time"}`);
+    return { row, at: resolved.iso, index };
   });
-  if (timed.length < c.rows.length)
-    throw new ImportError("a timeline time could not be placed in its time zone — check --timezone");
   const unreadable = c.unreadable;
   const sorted = [...timed].sort((a, b) => ms(a.at) - ms(b.at) || a.index - b.index);
   const moved = sorted.filter((e, i) => e.index !== timed[i]!.index);
@@ -412,7 +412,9 @@ export function importDocument(input: ImportInput): Draft {
         "no date found: the document has no timeline with dates and states no date — add a line such as “Date: 2024-03-01” to the source and import it again",
       );
     if (typo) warnings.push(`the only date is written "${typo[0]}": read as ${day} for the start date only — check it`);
-    started = rowInstant({ date: day, time: "00:00", approximate: false }, timezone)!;
+    const midnight = resolveStarted(day, timezone);
+    if (!midnight.ok) throw new ImportError(midnight.message);
+    started = midnight.iso;
     todo.push("started");
     warnings.push(`no timeline with exact times: started is ${day} at midnight — set the real time`);
   }

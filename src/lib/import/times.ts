@@ -3,7 +3,8 @@
  * column), rows such as "2020-01-21 15:36", "~2025-03-03 19:30" or "09:00 - 11:00", and durations such as
  * "54 minutes" or "19 hours 43 minutes". A time the importer cannot read exactly is reported, never guessed.
  */
-import { localInstant, parseStarted } from "../scaffold/postmortem-template.ts";
+import { localInstant, resolveStarted } from "../scaffold/postmortem-template.ts";
+import type { ResolvedTime } from "../schema/resolve-times.ts";
 import { isRealCalendarDay, isTimeZone } from "../schema/time.ts";
 
 /** Zone abbreviations that name one IANA zone; anything else must be an IANA name. */
@@ -142,11 +143,14 @@ export function looksLikeTime(cell: string): boolean {
   return /^[~*_`\s]*(\d{4,5}[-/?]|\d{1,2}:[\d?]{2}|[?]{2,}|[Hh]{2}:mm)/.test(cell);
 }
 
-/** The ISO instant of a row in `zone` (or the row's own zone or offset). */
-export function rowInstant(row: RowTime, zone: string): string | undefined {
+/**
+ * The instant of a row in `zone` (or the row's own zone or offset), or why it names none: a wall-clock time
+ * the clocks skipped or repeated there is not guessed.
+ */
+export function rowInstant(row: RowTime, zone: string): ResolvedTime {
   const own = row.zone ?? zone;
-  if (/^[+-]\d{2}:\d{2}$/.test(own)) return `${row.date}T${row.time}:00${own}`;
-  return parseStarted(`${row.date}T${row.time}`, own);
+  if (/^[+-]\d{2}:\d{2}$/.test(own)) return { ok: true, iso: `${row.date}T${row.time}:00${own}`, dateOnly: false };
+  return resolveStarted(`${row.date}T${row.time}`, own);
 }
 
 /** Minutes in "54 minutes", "19 hours 43 minutes.", "1h 30m", "2 days"; undefined for "?", "N/A" or anything else. */

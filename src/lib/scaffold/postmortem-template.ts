@@ -5,7 +5,9 @@
 import type * as Yaml from "yaml";
 import { loadOnFirstUse } from "../load-on-first-use.ts";
 import { SEVERITY_LEVELS, TIMELINE_KINDS, type Severity } from "../schema/vocabulary.ts";
-import { resolveWallTime, wallTimeAt } from "../schema/zone-time.ts";
+import { resolveTime, type ResolvedTime } from "../schema/resolve-times.ts";
+import { readTimeValue } from "../schema/time.ts";
+import { formatOffset, resolveWallTime, wallTimeAt, zoneOffsetMinutes } from "../schema/zone-time.ts";
 
 export interface ScaffoldInput {
   title: string;
@@ -50,51 +52,32 @@ export function postmortemIdFor(started: string, title: string): string {
   return `${started.slice(0, 10)}-${slugify(title)}`;
 }
 
-/** The UTC offset (`+01:00`) of a time zone at an instant. */
-export function offsetAt(instant: Date, timeZone: string): string {
-  const name =
-    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
-      .formatToParts(instant)
-      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
-  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
-  return m ? `${m[1]}:${m[2] ?? "00"}` : "+00:00";
-}
-
 /** An instant written in a time zone's wall-clock time with its offset, to the minute: `2026-11-26T09:30:00+01:00`. */
 export function localInstant(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts["year"]}-${parts["month"]}-${parts["day"]}T${parts["hour"]}:${parts["minute"]}:00${offsetAt(instant, timeZone)}`;
+  const ms = Math.floor(instant.getTime() / 60_000) * 60_000;
+  const wall = wallTimeAt(ms, timeZone);
+  return `${wall.date}T${wall.time.slice(0, 5)}:00${formatOffset(zoneOffsetMinutes(ms, timeZone))}`;
 }
 
-/** Reads `2026-11-25T14:05` (wall-clock time in `timeZone`) or a full ISO instant with offset. */
-export function parseStarted(value: string, timeZone: string): string | undefined {
-  const withOffset = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.exec(value.trim());
-  if (withOffset) return `${withOffset[1]}T${withOffset[2]}${withOffset[3] ?? ":00"}${withOffset[4]}`;
-  const naive = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?$/.exec(value.trim());
-  if (!naive) return undefined;
-  const wall = `${naive[1]}T${naive[2] ?? "00:00"}:00`;
-  const guess = new Date(`${wall}Z`);
-  if (Number.isNaN(guess.getTime())) return undefined;
-  // The offset at the wall time read as UTC, then corrected once: right except within a DST change.
-  const offset = offsetAt(new Date(guess.getTime() - offsetMs(offsetAt(guess, timeZone))), timeZone);
-  return `${wall}${offset}`;
-}
-
-function offsetMs(offset: string): number {
-  const sign = offset.startsWith("-") ? -1 : 1;
-  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+/**
+ * Reads a start time as an author types it: `2026-11-25T14:05` or `2026-11-25 14:05` (wall-clock time in
+ * `timeZone`), a date alone (its midnight there), or an instant with its offset. A wall-clock time the clocks
+ * skipped or repeated there names no single instant: the message says so and offers both offsets.
+ */
+export function resolveStarted(value: string, timeZone: string): ResolvedTime {
+  const text = value.trim();
+  const withOffset = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  if (withOffset)
+    return { ok: true, iso: `${withOffset[1]}T${withOffset[2]}${withOffset[3] ?? ":00"}${withOffset[4]}`, dateOnly: false };
+  const naive = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?$/.exec(text);
+  // A date alone is the start of that day there, even on a day whose midnight the clocks skipped.
+  const local = naive ? (naive[2] === undefined ? naive[1]! : `${naive[1]} ${naive[2]}`) : undefined;
+  if (local === undefined || readTimeValue(local) === undefined)
+    return {
+      ok: false,
+      message: `"${value}" is not a time — write it as 2026-11-25T14:05 (in ${timeZone}) or with an offset, 2026-11-25T14:05:00+01:00`,
+    };
+  return resolveTime(local, timeZone);
 }
 
 /** Loaded only to write a skeleton: the validator imports this module for `slugify` alone. */
