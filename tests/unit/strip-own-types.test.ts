@@ -16,7 +16,7 @@ const stripped = (source: string) => stripTypeScriptTypes(source, { mode: "strip
 describe("Hindsight's own TypeScript, stripped once and kept", () => {
   test("the cache lives in the node_modules that holds Hindsight, or in Hindsight's own when it is not installed", () => {
     expect(cacheFolder("file:///srv/kb/node_modules/hindsight/")).toBe("/srv/kb/node_modules/.cache/hindsight/typescript/");
-    expect(cacheFolder("file:///work/hindsight/")).toBe("/work/hindsight/node_modules/.cache/hindsight/typescript/");
+    expect(cacheFolder("file:///home/dev/hindsight/")).toBe("/home/dev/hindsight/node_modules/.cache/hindsight/typescript/");
   });
 
   test("a file is stripped as Node strips it, and a second run reads the kept code instead of stripping again", () => {
