@@ -86,7 +86,7 @@ describe("time-zone formatting", () => {
     expect(localDate("2016-01-04T20:22:00-08:00", "UTC")).toBe("2016-01-05");
   });
 
-  it("reads the local day and clock as Intl does, every 7 minutes through daylight-saving changes and odd offsets", () => {
+  it("reads the local day, clock and offset as Intl does, every 7 minutes through daylight-saving changes and odd offsets", () => {
     // Zones with half- and quarter-hour offsets, a half-hour DST shift (Lord Howe) and a date-line jump (Apia, 2011).
     const cases = [
       ["America/Los_Angeles", "2021-03-13T00:00:00Z"],
@@ -107,14 +107,18 @@ describe("time-zone formatting", () => {
         minute: "2-digit",
         hourCycle: "h23",
       });
+      const offset = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
       for (let ms = Date.parse(from); ms < Date.parse(from) + 3 * 86_400_000; ms += 7 * 60_000) {
         const iso = new Date(ms).toISOString();
         const part = (type: string) => intl.formatToParts(ms).find((p) => p.type === type)?.value;
-        expect([zone, iso, localDate(iso, zone), formatClock(iso, zone)]).toEqual([
+        const longOffset = offset.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value;
+        expect([zone, iso, localDate(iso, zone), formatClock(iso, zone), offsetLabel(ms, zone)]).toEqual([
           zone,
           iso,
           `${part("year")}-${part("month")}-${part("day")}`,
           `${part("hour")}:${part("minute")}`,
+          // Intl writes no offset as "GMT" or, some instants, "GMT+00:00"; the site writes "UTC" for both.
+          longOffset === "GMT" || longOffset === "GMT+00:00" ? "UTC" : longOffset!.replace("GMT", "UTC").replace("-", "−"),
         ]);
       }
     }

@@ -2,7 +2,7 @@
  * Instants shown to readers in the postmortem's own time zone, with its offset, and in UTC for the title attribute.
  * Dates read in the site's locale and date style (site configuration).
  */
-import { zoneOffsetMinutes } from "../schema/zone-time.ts";
+import { formatOffset, zoneOffsetMinutes } from "../schema/zone-time.ts";
 import { dateOptions, siteDateFormat, type DateFormat } from "./date-format.ts";
 
 const SITE_DATES = siteDateFormat();
@@ -26,8 +26,8 @@ function formatter(timeZone: string, name: string, options: Intl.DateTimeFormatO
 }
 
 /**
- * Remembers a zone's name or offset label per quarter hour of UTC: they change only when the offset does,
- * which is on whole quarter hours (as in src/lib/schema/zone-time.ts). A page names the zone of every time it shows.
+ * Remembers a zone's name per quarter hour of UTC: it changes only when the offset does, which is on whole
+ * quarter hours (as in src/lib/schema/zone-time.ts). A page names the zone of every time it shows.
  */
 function perQuarterHour(compute: (ms: number, timeZone: string) => string): (ms: number, timeZone: string) => string {
   const remembered = new Map<string, string>();
@@ -42,14 +42,11 @@ function perQuarterHour(compute: (ms: number, timeZone: string) => string): (ms:
   };
 }
 
-/** The UTC offset of `timeZone` at `ms`, as "UTC−08:00". */
-export const offsetLabel = perQuarterHour((ms, timeZone) => {
-  const part = formatter(timeZone, "offset", { timeZoneName: "longOffset" })
-    .formatToParts(ms)
-    .find((p) => p.type === "timeZoneName")?.value;
-  if (!part || part === "GMT") return "UTC";
-  return part.replace("GMT", "UTC").replace("-", "−");
-});
+/** The UTC offset of `timeZone` at `ms`, as "UTC−08:00" ("UTC" for none), from the zone's offset (zone-time.ts). */
+export function offsetLabel(ms: number, timeZone: string): string {
+  const minutes = zoneOffsetMinutes(ms, timeZone);
+  return minutes === 0 ? "UTC" : `UTC${formatOffset(minutes).replace("-", "−")}`;
+}
 
 /** The zone's short name at that instant ("PST", "BST"), falling back to the offset. */
 export const zoneAbbreviation = perQuarterHour((ms, timeZone) => {

@@ -27,7 +27,8 @@ import {
 import { formatDuration } from "../format/duration.ts";
 import { formatFigure, labelOf } from "../figures/glossary.ts";
 import { computeDurations } from "./durations.ts";
-import { formatClock, formatDay, localDate, offsetLabel } from "../format/instant.ts";
+import { formatClock, formatDay, localDate } from "../format/instant.ts";
+import { zoneOffsetMinutes } from "../schema/zone-time.ts";
 import { TIMELINE_KIND_LABELS, type TimelineKind } from "../schema/vocabulary.ts";
 
 const MINUTE = 60_000;
@@ -126,19 +127,12 @@ export function stretchWeight(ms: number): number {
   return ms <= 0 ? 0 : 1 + Math.log2(1 + ms / MINUTE);
 }
 
-/** The zone's UTC offset in minutes at an instant. */
-function offsetMinutes(ms: number, timeZone: string): number {
-  const m = /UTC([+−-])(\d{2}):(\d{2})/.exec(offsetLabel(ms, timeZone));
-  if (!m) return 0;
-  return (m[1] === "+" ? 1 : -1) * (Number(m[2]) * 60 + Number(m[3]));
-}
-
 const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440].map((m) => m * MINUTE);
 
 /** Clock ticks every "nice" step aligned to the zone's wall clock, at most about seven. */
 function linearTicks(t0: number, t1: number, x: (ms: number) => number, timeZone: string): Tick[] {
   const step = TICK_STEPS.find((s) => (t1 - t0) / s <= 7) ?? 1440 * MINUTE;
-  const offset = offsetMinutes(t0, timeZone) * MINUTE;
+  const offset = zoneOffsetMinutes(t0, timeZone) * MINUTE;
   const first = Math.ceil((t0 + offset) / step) * step - offset;
   const multiDay = localDate(new Date(t0).toISOString(), timeZone) !== localDate(new Date(t1).toISOString(), timeZone);
   const ticks: Tick[] = [];
